@@ -1,0 +1,107 @@
+// Moodle's defaults for a new question of each type (qformat_default::defaultquestion and the type importers).
+import type {
+  CombinedFeedback,
+  DescriptionQuestion,
+  EssayQuestion,
+  MatchQuestion,
+  MultichoiceQuestion,
+  NumericalQuestion,
+  QuestionBase,
+  ShortAnswerQuestion,
+  TrueFalseQuestion,
+} from './question.js';
+import { richText, type TextFormat } from './text.js';
+
+export const DEFAULT_PENALTY = 0.3333333;
+
+/** The common fields of a new question, with its text in `format`. */
+export function baseQuestion(name: string, text: string, format: TextFormat = 'html'): QuestionBase {
+  return {
+    name,
+    text: richText(text, format),
+    generalFeedback: richText('', format),
+    defaultMark: 1,
+    penalty: DEFAULT_PENALTY,
+    idnumber: null,
+    tags: [],
+    hints: [],
+    category: null,
+  };
+}
+
+/** Blank combined feedback in the given format. */
+export function blankCombinedFeedback(format: TextFormat): CombinedFeedback {
+  return {
+    correct: richText('', format),
+    partiallyCorrect: richText('', format),
+    incorrect: richText('', format),
+    showNumCorrect: false,
+  };
+}
+
+export function newMultichoice(base: QuestionBase, single = true): MultichoiceQuestion {
+  return {
+    ...base,
+    type: 'multichoice',
+    single,
+    allOrNothing: false,
+    shuffleAnswers: true,
+    answerNumbering: 'abc',
+    showStandardInstruction: true,
+    answers: [],
+    combinedFeedback: blankCombinedFeedback(base.text.format),
+  };
+}
+
+export function newTrueFalse(base: QuestionBase, correctAnswer: boolean): TrueFalseQuestion {
+  const format = base.text.format;
+  return {
+    ...base,
+    penalty: 1,
+    type: 'truefalse',
+    correctAnswer,
+    feedbackTrue: richText('', format),
+    feedbackFalse: richText('', format),
+    answerFormat: 'moodle',
+  };
+}
+
+export function newShortAnswer(base: QuestionBase): ShortAnswerQuestion {
+  return { ...base, type: 'shortanswer', useCase: false, answers: [] };
+}
+
+export function newNumerical(base: QuestionBase): NumericalQuestion {
+  return { ...base, type: 'numerical', answers: [], units: [], unitOptions: null, instructions: null };
+}
+
+export function newMatch(base: QuestionBase): MatchQuestion {
+  return {
+    ...base,
+    type: 'match',
+    shuffleAnswers: true,
+    subquestions: [],
+    combinedFeedback: blankCombinedFeedback(base.text.format),
+  };
+}
+
+export function newEssay(base: QuestionBase): EssayQuestion {
+  return {
+    ...base,
+    type: 'essay',
+    responseFormat: 'editor',
+    responseRequired: true,
+    responseFieldLines: 15,
+    minWordLimit: null,
+    maxWordLimit: null,
+    attachments: 0,
+    attachmentsRequired: 0,
+    maxBytes: null,
+    fileTypesList: null,
+    graderInfo: richText('', 'html'),
+    responseTemplate: richText('', 'html'),
+  };
+}
+
+export function newDescription(base: QuestionBase): DescriptionQuestion {
+  return { ...base, type: 'description', defaultMark: 0 };
+}

@@ -1,0 +1,64 @@
+// Small re-implementations of PHP behaviour that Moodle's formats and grading depend on.
+
+const PHP_TRIM_CHARS = ' \t\n\r\0\x0B';
+
+/** PHP trim(): strips only space, tab, LF, CR, NUL and vertical tab (not NBSP, unlike String#trim). */
+export function phpTrim(s: string): string {
+  let start = 0;
+  let end = s.length;
+  while (start < end && PHP_TRIM_CHARS.includes(s[start]!)) start++;
+  while (end > start && PHP_TRIM_CHARS.includes(s[end - 1]!)) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+/** PHP rtrim() with the default character set. */
+export function phpRtrim(s: string): string {
+  let end = s.length;
+  while (end > 0 && PHP_TRIM_CHARS.includes(s[end - 1]!)) end--;
+  return end === s.length ? s : s.slice(0, end);
+}
+
+/** PHP empty() on a string: '' and '0' are empty. */
+export function phpEmpty(s: string | null | undefined): boolean {
+  return s === undefined || s === null || s === '' || s === '0';
+}
+
+/**
+ * A float as PHP 8 prints it with its default precision of 14 significant digits:
+ * `0.1428571 * 100` → `14.28571`, `1e-5` → `1.0E-5`, `1e25` → `1.0E+25`, `-0.0` → `-0`.
+ */
+export function phpFloat(x: number): string {
+  if (Number.isNaN(x)) return 'NAN';
+  if (!Number.isFinite(x)) return x > 0 ? 'INF' : '-INF';
+  if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  const [mantissa, expText] = roundTo14(x).split('e') as [string, string];
+  const exp = Number(expText);
+  if (exp < -4 || exp >= 14) {
+    let m = mantissa.replace(/0+$/, '');
+    if (m.endsWith('.')) m += '0';
+    return `${m}E${exp < 0 ? '-' : '+'}${Math.abs(exp)}`;
+  }
+  return String(Number(`${mantissa}e${expText}`));
+}
+
+/**
+ * x.toExponential(13), except that an exact tie is rounded half to even as PHP's dtoa does
+ * (JavaScript rounds ties away from zero).
+ */
+function roundTo14(x: number): string {
+  const rounded = x.toExponential(13);
+  const exact = Math.abs(x).toExponential(99); // exact: a double's expansion never reaches this far
+  const digits = exact.slice(0, exact.indexOf('e')).replace('.', '');
+  if (digits[14] !== '5' || !/^0*$/.test(digits.slice(15))) return rounded;
+  const lastKept = Number(digits[13]);
+  if (lastKept % 2 === 1) return rounded; // rounding up makes it even
+  const truncated = `${digits[0]}.${digits.slice(1, 14)}`;
+  return `${x < 0 ? '-' : ''}${truncated}${exact.slice(exact.indexOf('e'))}`;
+}
+
+const PHP_NUMERIC = /^[ \t\n\r\v\f]*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?[ \t\n\r\v\f]*$/;
+
+/** PHP 8 is_numeric() on a string: optional surrounding whitespace, sign, decimal digits, optional exponent. */
+export function phpIsNumeric(s: string): boolean {
+  return PHP_NUMERIC.test(s);
+}
