@@ -8,3 +8,4 @@ export * from './php.js';
 export * from './match.js';
 export * from './response.js';
 export * from './grade.js';
+export * from './analysis.js';
