@@ -1,0 +1,91 @@
+// The express application: security headers, logging, body limits, the routes of each module, the
+// OpenAPI document and docs page, and problem+json for every error. Never listens by itself.
+import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
+import express, { Router, type Express } from 'express';
+import helmet from 'helmet';
+import type { Logger } from 'pino';
+import { pinoHttp } from 'pino-http';
+import swaggerUi from 'swagger-ui-express';
+import { z } from 'zod';
+import type { KeyLookup } from './auth.js';
+import { buildOpenApiDocument, newRegistry } from './openapi.js';
+import { errorHandler, notFound, sendProblem } from './problem.js';
+import { defineRoute } from './route.js';
+
+/** What a route module receives to declare its endpoints. */
+export interface RouteContext {
+  router: Router;
+  registry: OpenAPIRegistry;
+  lookup: KeyLookup;
+}
+
+export type RouteModule = (ctx: RouteContext) => void;
+
+export interface AppOptions {
+  logger: Logger;
+  lookup: KeyLookup;
+  /** True when the database answers. */
+  ping: () => boolean;
+  maxJsonBytes: number;
+  maxImportBytes: number;
+  version: string;
+  modules: RouteModule[];
+}
+
+/** Media types of uploaded question files; their bodies reach handlers as raw bytes. */
+export const FILE_MEDIA_TYPES = ['text/plain', 'application/xml', 'text/xml', 'application/octet-stream'];
+
+export function createApp(options: AppOptions): Express {
+  const app = express();
+  app.disable('x-powered-by');
+  app.set('query parser', 'simple');
+  app.use(
+    pinoHttp({
+      logger: options.logger,
+      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
+      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
+    }),
+  );
+  app.use(
+    helmet({
+      // Plain-HTTP deployments on a LAN must still load /docs; TLS is the proxy's job.
+      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
+      strictTransportSecurity: false,
+    }),
+  );
+  app.use(express.json({ limit: options.maxJsonBytes, type: ['application/json', 'application/*+json'] }));
+  app.use(express.raw({ limit: options.maxImportBytes, type: FILE_MEDIA_TYPES }));
+
+  const registry = newRegistry();
+  const router = Router();
+  const ctx: RouteContext = { router, registry, lookup: options.lookup };
+
+  defineRoute(router, registry, options.lookup, {
+    method: 'get',
+    path: '/health',
+    summary: 'Liveness and database check',
+    tag: 'service',
+    roles: null,
+    responses: {
+      200: { description: 'The service and its database answer', schema: z.object({ status: z.literal('ok') }) },
+      503: { description: 'The database does not answer' },
+    },
+    handler: ({ res }) => {
+      if (options.ping()) res.json({ status: 'ok' });
+      else sendProblem(res, 503, 'The database does not answer.');
+    },
+  });
+  for (const register of options.modules) register(ctx);
+
+  const document = buildOpenApiDocument(registry, options.version);
+  router.get('/openapi.json', (_req, res) => {
+    res.json(document);
+  });
+  router.use('/docs', swaggerUi.serve);
+  router.get('/docs', swaggerUi.setup(document, { customSiteTitle: 'qbank API' }));
+
+  app.use(router);
+  app.use(notFound);
+  app.use(errorHandler);
+  return app;
+}

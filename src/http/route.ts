@@ -1,0 +1,121 @@
+// One declaration per endpoint: the same spec mounts the express handler (auth, content type, zod on
+// params, query and body) and registers the path in the OpenAPI document, so the two cannot drift.
+import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
+import type { Request, Response, Router } from 'express';
+import { z } from 'zod';
+import { principalOf, requireRole, type KeyLookup, type Principal, type Role } from './auth.js';
+import { ProblemSchema } from './schemas/problem.js';
+import { parseOr422, requireContentType } from './validate.js';
+
+type ZObject = z.ZodObject<z.ZodRawShape>;
+
+export interface ResponseSpec {
+  description: string;
+  /** JSON body schema; omit for an empty body. */
+  schema?: z.ZodType;
+  /** Media type of a non-JSON body (exports). */
+  mediaType?: string;
+}
+
+export interface RouteSpec<P extends ZObject, Q extends ZObject, B extends z.ZodType> {
+  method: 'get' | 'post' | 'put' | 'delete';
+  /** Express syntax (`/api/v1/questions/:id`); converted to `{id}` for OpenAPI. */
+  path: string;
+  summary: string;
+  description?: string;
+  tag: string;
+  /** Roles allowed; null = no key needed. */
+  roles: Role[] | null;
+  params?: P;
+  query?: Q;
+  /** A JSON body validated by the schema. */
+  body?: B;
+  /** A raw body (file upload) in one of these media types, handed over as a Buffer. */
+  rawBody?: { mediaTypes: string[]; description: string };
+  headers?: ZObject;
+  responses: Record<number, ResponseSpec>;
+  handler: (ctx: RouteContext<P, Q, B>) => unknown;
+}
+
+export interface RouteContext<P extends ZObject, Q extends ZObject, B extends z.ZodType> {
+  params: z.output<P>;
+  query: z.output<Q>;
+  body: z.output<B>;
+  /** The raw upload for rawBody routes. */
+  raw: Buffer;
+  /** The authenticated key (undefined on public routes). */
+  principal: Principal;
+  req: Request;
+  res: Response;
+}
+
+const empty = z.object({});
+
+/** The problem responses a route can give, from its spec, so every path documents them. */
+function problemResponses(spec: RouteSpec<ZObject, ZObject, z.ZodType>): RouteConfig['responses'] {
+  const statuses = new Set<number>();
+  if (spec.roles) statuses.add(401).add(403);
+  if (spec.params || spec.query || spec.body) statuses.add(422);
+  if (spec.body || spec.rawBody) statuses.add(413).add(415);
+  const out: RouteConfig['responses'] = {};
+  for (const status of statuses) {
+    out[status] = { description: 'Problem details (RFC 9457)', content: { 'application/problem+json': { schema: ProblemSchema } } };
+  }
+  return out;
+}
+
+export function defineRoute<P extends ZObject = typeof empty, Q extends ZObject = typeof empty, B extends z.ZodType = z.ZodUndefined>(
+  router: Router,
+  registry: OpenAPIRegistry,
+  lookup: KeyLookup,
+  spec: RouteSpec<P, Q, B>,
+): void {
+  const generic = spec as unknown as RouteSpec<ZObject, ZObject, z.ZodType>;
+  const responses: RouteConfig['responses'] = problemResponses(generic);
+  for (const [status, r] of Object.entries(spec.responses)) {
+    responses[status] = r.schema
+      ? { description: r.description, content: { [r.mediaType ?? 'application/json']: { schema: r.schema } } }
+      : r.mediaType
+        ? { description: r.description, content: { [r.mediaType]: { schema: { type: 'string' } } } }
+        : { description: r.description };
+  }
+  const request: RouteConfig['request'] = {};
+  if (spec.params) request.params = spec.params;
+  if (spec.query) request.query = spec.query;
+  if (spec.headers) request.headers = spec.headers;
+  if (spec.body) request.body = { required: true, content: { 'application/json': { schema: spec.body } } };
+  if (spec.rawBody) {
+    request.body = {
+      required: true,
+      description: spec.rawBody.description,
+      content: Object.fromEntries(spec.rawBody.mediaTypes.map((t) => [t, { schema: { type: 'string' } }])),
+    };
+  }
+  registry.registerPath({
+    method: spec.method,
+    path: spec.path.replace(/:(\w+)/g, '{$1}'),
+    summary: spec.summary,
+    ...(spec.description ? { description: spec.description } : {}),
+    tags: [spec.tag],
+    ...(spec.roles ? { security: [{ bearer: [] }] } : {}),
+    request,
+    responses,
+  });
+
+  const handlers = [];
+  if (spec.roles) handlers.push(requireRole(lookup, ...spec.roles));
+  if (spec.body) handlers.push(requireContentType('application/json'));
+  if (spec.rawBody) handlers.push(requireContentType(...spec.rawBody.mediaTypes));
+  router[spec.method](spec.path, ...handlers, async (req: Request, res: Response) => {
+    const ctx = {
+      params: parseOr422(spec.params ?? empty, req.params, 'path'),
+      query: parseOr422(spec.query ?? empty, req.query, 'query'),
+      body: spec.body ? parseOr422(spec.body, req.body, 'body') : undefined,
+      raw: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
+      principal: spec.roles ? principalOf(res) : undefined,
+      req,
+      res,
+    } as RouteContext<P, Q, B>;
+    await spec.handler(ctx);
+  });
+}
