@@ -20,7 +20,8 @@ export function gradeResponse(question: Question, response: Response | null): Gr
  */
 export function gradeManually(question: Question, fraction: number): Grade {
   if (!isGradable(question)) {
-    throw new GradingError('not-gradable', `"${question.name}" is a ${question.type} question: Moodle gives it no mark`);
+    const what = `"${question.name}" is a ${question.type} question`;
+    throw new GradingError('not-gradable', `${what}: Moodle gives it no mark`);
   }
   const rules = rulesFor(question);
   const min = rules.minFraction(question);

@@ -55,7 +55,8 @@ export const matchRules: TypeRules<MatchQuestion> = {
     const state = stateForFraction(fraction);
     const numCorrect =
       state === 'gradedpartial' && q.combinedFeedback.showNumCorrect ? youGotNRight(numRight) : null;
-    return graded(fraction, { specific: [], combined: combinedFeedback(q.combinedFeedback, state), numCorrect }, q, sentence);
+    const combined = combinedFeedback(q.combinedFeedback, state);
+    return graded(fraction, { specific: [], combined, numCorrect }, q, sentence);
   },
 
   rightAnswer,

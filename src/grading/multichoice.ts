@@ -10,7 +10,14 @@ import {
 } from '../model/index.js';
 import { combinedFeedback, gaveUp, generalFeedback, graded } from './feedback.js';
 import { responseFor, type ResponseOf, type TypeRules } from './rules.js';
-import { correctAnswerIs, correctAnswersAre, NO_RESPONSE, SELECTED, TOO_MANY_SELECTED, youGotNRight } from './strings.js';
+import {
+  correctAnswerIs,
+  correctAnswersAre,
+  NO_RESPONSE,
+  SELECTED,
+  TOO_MANY_SELECTED,
+  youGotNRight,
+} from './strings.js';
 import { phpTrimTruthy, toPlainText } from './text.js';
 
 /** Moodle's "not incorrect": a fraction at or above 0.000001 (question_state::is_incorrect is false). */

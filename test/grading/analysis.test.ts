@@ -16,8 +16,16 @@ const unsupported: UnsupportedQuestion = {
 
 describe('randomGuessScore', () => {
   it.each<[string, Question, number | null]>([
-    ['one-answer multichoice: mean of every choice', multichoice([answer('a', 1), answer('b', 0), answer('c', -0.5)]), 0.5 / 3],
-    ['several-answer multichoice: not computed', multichoice([answer('a', 0.5), answer('b', 0.5)], { single: false }), null],
+    [
+      'one-answer multichoice: mean of every choice',
+      multichoice([answer('a', 1), answer('b', 0), answer('c', -0.5)]),
+      0.5 / 3,
+    ],
+    [
+      'several-answer multichoice: not computed',
+      multichoice([answer('a', 0.5), answer('b', 0.5)], { single: false }),
+      null,
+    ],
     [
       'all-or-nothing: not computed',
       multichoice([answer('a', 1), answer('b', 0)], { single: false, allOrNothing: true }),

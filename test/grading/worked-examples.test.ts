@@ -2,7 +2,18 @@
 import { describe, expect, it } from 'vitest';
 import { gradeManually, gradeResponse, randomGuessScore } from '../../src/grading/index.js';
 import type { MultichoiceQuestion, QuestionState } from '../../src/model/index.js';
-import { answer, COMBINED, essay, match, multichoice, numAnswer, numerical, shortAnswer, texts, trueFalse } from './build.js';
+import {
+  answer,
+  COMBINED,
+  essay,
+  match,
+  multichoice,
+  numAnswer,
+  numerical,
+  shortAnswer,
+  texts,
+  trueFalse,
+} from './build.js';
 
 const FRACTION_DIGITS = 7;
 
@@ -16,13 +27,15 @@ describe('E1: multichoice, several answers (C1–C3 at 33.33333%, W1, W2 at −5
     { single: false },
   );
   const [C1, C2, C3, W1, W2] = [0, 1, 2, 3, 4];
+  const PARTIAL = COMBINED.partiallyCorrect;
+  const TOO_MANY = 'You have selected too many options.';
 
   it.each<[string, number[], number, QuestionState, number, string | null, string]>([
     ['C1 C2 C3', [C1, C2, C3], 0.9999999, 'gradedright', 1.9999998, null, COMBINED.correct],
-    ['C1 C2', [C1, C2], 0.6666666, 'gradedpartial', 1.3333332, 'You have correctly selected 2.', COMBINED.partiallyCorrect],
-    ['C1', [C1], 0.3333333, 'gradedpartial', 0.6666666, 'You have correctly selected 1.', COMBINED.partiallyCorrect],
-    ['C1 C2 C3 W1', [C1, C2, C3, W1], 0.4999999, 'gradedpartial', 0.9999998, 'You have selected too many options.', COMBINED.partiallyCorrect],
-    ['C1 C2 W1', [C1, C2, W1], 0.1666666, 'gradedpartial', 0.3333332, 'You have correctly selected 2.', COMBINED.partiallyCorrect],
+    ['C1 C2', [C1, C2], 0.6666666, 'gradedpartial', 1.3333332, 'You have correctly selected 2.', PARTIAL],
+    ['C1', [C1], 0.3333333, 'gradedpartial', 0.6666666, 'You have correctly selected 1.', PARTIAL],
+    ['C1 C2 C3 W1', [C1, C2, C3, W1], 0.4999999, 'gradedpartial', 0.9999998, TOO_MANY, PARTIAL],
+    ['C1 C2 W1', [C1, C2, W1], 0.1666666, 'gradedpartial', 0.3333332, 'You have correctly selected 2.', PARTIAL],
     ['C1 W1', [C1, W1], 0, 'gradedwrong', 0, null, COMBINED.incorrect],
     ['W1 W2', [W1, W2], 0, 'gradedwrong', 0, null, COMBINED.incorrect],
     ['all five', [C1, C2, C3, W1, W2], 0, 'gradedwrong', 0, null, COMBINED.incorrect],
@@ -219,7 +232,9 @@ describe('E6: matching, 4 stems and 5 distinct choices (one a distractor)', () =
     expect(grade).toMatchObject({ fraction: 0.75, state: 'gradedpartial' });
     expect(grade.feedback.numCorrect).toBe('You have correctly selected 3.');
     expect(grade.feedback.combined?.text).toBe(COMBINED.partiallyCorrect);
-    expect(grade.rightAnswer).toBe('The correct answer is: Cat → meows, Dog → barks, Cow → moos, Duck → quacks');
+    expect(grade.rightAnswer).toBe(
+      'The correct answer is: Cat → meows, Dog → barks, Cow → moos, Duck → quacks',
+    );
   });
 
   it('2 answered right, 2 blank → 0.5 in deferred feedback', () => {
