@@ -43,9 +43,15 @@ export class CategoryRepository {
     this.child = db.prepare<[number, string], CategoryRow>(
       `SELECT ${COLUMNS} FROM categories WHERE parent_id = ? AND name = ?`,
     );
-    this.insert = db.prepare<
-      { parent: number | null; context: string; name: string; info: string; format: string; files: string; idnumber: string | null }
-    >(
+    this.insert = db.prepare<{
+      parent: number | null;
+      context: string;
+      name: string;
+      info: string;
+      format: string;
+      files: string;
+      idnumber: string | null;
+    }>(
       `INSERT INTO categories (parent_id, context, name, info, info_format, info_files, idnumber)
        VALUES (@parent, @context, @name, @info, @format, @files, @idnumber)`,
     );

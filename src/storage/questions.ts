@@ -1,6 +1,8 @@
 // The versioned bank: an entry per question, a new version for every change, old versions kept.
 import type { Question, QuestionType } from '../model/index.js';
 import type { Database } from './db.js';
+
+type Statement = ReturnType<Database['prepare']>;
 import { ConflictError, NotFoundError, translating } from './errors.js';
 import type {
   ChoiceIds,
@@ -72,7 +74,8 @@ export class QuestionRepository {
   private readonly createTx;
   private readonly createManyTx;
   private readonly updateTx;
-  private readonly listStatements = new Map<string, { items: ReturnType<Database['prepare']>; count: ReturnType<Database['prepare']> }>();
+  /** One pair of statements per combination of filters, prepared the first time it is used. */
+  private readonly listStatements = new Map<string, { items: Statement; count: Statement }>();
 
   constructor(
     private readonly db: Database,
