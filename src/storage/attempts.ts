@@ -1,0 +1,377 @@
+// Submitted attempts: the attempt, a row per slot, and the compact row the statistics report reads.
+// Grading happens elsewhere: these methods store what the caller computed, atomically.
+import type { Feedback, QuestionState, QuestionType, Response } from '../model/index.js';
+import type { Database } from './db.js';
+import { InvalidInputError, NotFoundError, translating } from './errors.js';
+import type {
+  AttemptListOptions,
+  AttemptQuestionRecord,
+  AttemptRecord,
+  AttemptRegrade,
+  AttemptState,
+  AttemptSummary,
+  AttemptTotals,
+  ManualGrade,
+  NewAttempt,
+  Page,
+} from './types.js';
+import { float64Blob, int16Blob, isoNow, round5 } from './values.js';
+
+interface AttemptRow {
+  id: number;
+  quiz_id: number;
+  user_id: string;
+  attempt_number: number;
+  state: AttemptState;
+  submitted_at: string;
+  sum_grades: number | null;
+  max_grade: number;
+  key_id: number | null;
+  idempotency_key: string | null;
+  request_hash: string | null;
+}
+
+interface QuestionRow {
+  slot: number;
+  question_id: number;
+  question_version_id: number;
+  idnumber: string | null;
+  type: QuestionType;
+  name: string;
+  response: string | null;
+  fraction: number | null;
+  mark: number | null;
+  max_mark: number;
+  state: QuestionState;
+  feedback: string;
+  right_answer: string;
+  comment: string | null;
+  graded_at: string | null;
+}
+
+const ATTEMPT_COLUMNS = `id, quiz_id, user_id, attempt_number, state, submitted_at, sum_grades, max_grade, key_id,
+  idempotency_key, request_hash`;
+
+export class AttemptRepository {
+  private readonly quizExists;
+  private readonly nextNumber;
+  private readonly insert;
+  private readonly insertQuestion;
+  private readonly insertStats;
+  private readonly byId;
+  private readonly byIdempotencyKey;
+  private readonly questions;
+  private readonly questionRow;
+  private readonly pageAll;
+  private readonly countAll;
+  private readonly pageUser;
+  private readonly countUser;
+  private readonly updateQuestion;
+  private readonly updateAttempt;
+  private readonly updateStats;
+  private readonly insertTx;
+  private readonly manualTx;
+  private readonly regradeTx;
+
+  constructor(
+    db: Database,
+    private readonly now: () => string = isoNow,
+  ) {
+    this.quizExists = db.prepare<[number], { id: number }>('SELECT id FROM quizzes WHERE id = ?');
+    this.nextNumber = db.prepare<[number, string], { next: number }>(
+      'SELECT coalesce(max(attempt_number), 0) + 1 AS next FROM attempts WHERE quiz_id = ? AND user_id = ?',
+    );
+    this.insert = db.prepare<{
+      quizId: number;
+      userId: string;
+      attemptNumber: number;
+      state: AttemptState;
+      submittedAt: string;
+      sumGrades: number | null;
+      maxGrade: number;
+      keyId: number | null;
+      idempotencyKey: string | null;
+      requestHash: string | null;
+    }>(
+      `INSERT INTO attempts (quiz_id, user_id, attempt_number, state, submitted_at, sum_grades, max_grade, key_id,
+         idempotency_key, request_hash)
+       VALUES (@quizId, @userId, @attemptNumber, @state, @submittedAt, @sumGrades, @maxGrade, @keyId,
+         @idempotencyKey, @requestHash)`,
+    );
+    this.insertQuestion = db.prepare<{
+      attemptId: number;
+      slot: number;
+      questionId: number;
+      versionId: number;
+      response: string | null;
+      fraction: number | null;
+      mark: number | null;
+      maxMark: number;
+      state: QuestionState;
+      feedback: string;
+      rightAnswer: string;
+      comment: string | null;
+      gradedAt: string | null;
+    }>(
+      `INSERT INTO attempt_questions (attempt_id, slot, question_id, question_version_id, response, fraction, mark,
+         max_mark, state, feedback, right_answer, comment, graded_at)
+       VALUES (@attemptId, @slot, @questionId, @versionId, @response, @fraction, @mark, @maxMark, @state, @feedback,
+         @rightAnswer, @comment, @gradedAt)`,
+    );
+    this.insertStats = db.prepare<[number, number, string, number, number | null, Buffer, Buffer]>(
+      `INSERT INTO attempt_stats (quiz_id, attempt_id, user_id, attempt_number, sum_grades, fractions, classes)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    );
+    this.byId = db.prepare<[number], AttemptRow>(`SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE id = ?`);
+    this.byIdempotencyKey = db.prepare<[number, string], AttemptRow>(
+      `SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE key_id = ? AND idempotency_key = ?`,
+    );
+    const questionColumns = `a.slot, a.question_id, a.question_version_id, json_extract(v.question, '$.idnumber') AS idnumber,
+      v.type, v.name, a.response, a.fraction, a.mark, a.max_mark, a.state, a.feedback, a.right_answer, a.comment,
+      a.graded_at
+      FROM attempt_questions a JOIN question_versions v ON v.id = a.question_version_id`;
+    this.questions = db.prepare<[number], QuestionRow>(
+      `SELECT ${questionColumns} WHERE a.attempt_id = ? ORDER BY a.slot`,
+    );
+    this.questionRow = db.prepare<[number, number], QuestionRow>(
+      `SELECT ${questionColumns} WHERE a.attempt_id = ? AND a.slot = ?`,
+    );
+    this.pageAll = db.prepare<[number, number, number], AttemptRow>(
+      `SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE quiz_id = ? ORDER BY id LIMIT ? OFFSET ?`,
+    );
+    this.countAll = db.prepare<[number], { n: number }>('SELECT count(*) AS n FROM attempts WHERE quiz_id = ?');
+    this.pageUser = db.prepare<[number, string, number, number], AttemptRow>(
+      `SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE quiz_id = ? AND user_id = ? ORDER BY attempt_number
+       LIMIT ? OFFSET ?`,
+    );
+    this.countUser = db.prepare<[number, string], { n: number }>(
+      'SELECT count(*) AS n FROM attempts WHERE quiz_id = ? AND user_id = ?',
+    );
+    this.updateQuestion = db.prepare<{
+      attemptId: number;
+      slot: number;
+      versionId: number;
+      fraction: number | null;
+      mark: number | null;
+      maxMark: number;
+      state: QuestionState;
+      feedback: string;
+      rightAnswer: string;
+      comment: string | null;
+      gradedAt: string | null;
+    }>(
+      `UPDATE attempt_questions SET question_version_id = @versionId, fraction = @fraction, mark = @mark,
+         max_mark = @maxMark, state = @state, feedback = @feedback, right_answer = @rightAnswer, comment = @comment,
+         graded_at = @gradedAt
+       WHERE attempt_id = @attemptId AND slot = @slot`,
+    );
+    this.updateAttempt = db.prepare<[number | null, AttemptState, number | null, number]>(
+      'UPDATE attempts SET sum_grades = ?, state = ?, max_grade = coalesce(?, max_grade) WHERE id = ?',
+    );
+    this.updateStats = db.prepare<[number | null, Buffer, Buffer | null, number]>(
+      `UPDATE attempt_stats SET sum_grades = ?, fractions = ?, classes = coalesce(?, classes) WHERE attempt_id = ?`,
+    );
+
+    this.insertTx = db.transaction((input: NewAttempt) => this.insertOne(input));
+    this.manualTx = db.transaction(
+      (attemptId: number, slot: number, grade: ManualGrade, recompute: (attempt: AttemptRecord) => AttemptTotals) => {
+        const current = this.questionRow.get(attemptId, slot);
+        if (!current) {
+          if (!this.byId.get(attemptId)) throw new NotFoundError('attempt', attemptId);
+          throw new NotFoundError('slot', slot);
+        }
+        this.updateQuestion.run({
+          attemptId,
+          slot,
+          versionId: current.question_version_id,
+          fraction: grade.fraction,
+          mark: grade.mark,
+          maxMark: current.max_mark,
+          state: grade.state,
+          feedback: grade.feedback === undefined ? current.feedback : JSON.stringify(grade.feedback),
+          rightAnswer: current.right_answer,
+          comment: grade.comment === undefined ? current.comment : grade.comment,
+          gradedAt: grade.gradedAt ?? this.now(),
+        });
+        this.applyTotals(attemptId, recompute(this.getAttempt(attemptId)!), undefined);
+        return this.getAttempt(attemptId)!;
+      },
+    );
+    this.regradeTx = db.transaction((updates: readonly AttemptRegrade[]) => {
+      const now = this.now();
+      for (const update of updates) {
+        if (!this.byId.get(update.attemptId)) throw new NotFoundError('attempt', update.attemptId);
+        for (const q of update.questions) {
+          const current = this.questionRow.get(update.attemptId, q.slot);
+          if (!current) throw new NotFoundError('slot', q.slot);
+          this.updateQuestion.run({
+            attemptId: update.attemptId,
+            slot: q.slot,
+            versionId: q.questionVersionId ?? current.question_version_id,
+            fraction: q.fraction,
+            mark: q.mark,
+            maxMark: q.maxMark ?? current.max_mark,
+            state: q.state,
+            feedback: JSON.stringify(q.feedback),
+            rightAnswer: q.rightAnswer,
+            comment: current.comment,
+            gradedAt: q.gradedAt === undefined ? now : q.gradedAt,
+          });
+        }
+        this.applyTotals(update.attemptId, update, update.maxGrade);
+      }
+    });
+  }
+
+  /**
+   * Stores a graded attempt under the next attempt number of (quiz, user), taken inside the same write
+   * transaction so concurrent submissions never share a number. A repeated (key, idempotency key) is a
+   * conflict (attempt_idempotency_key); look it up first with findAttemptByIdempotencyKey.
+   */
+  insertAttempt(input: NewAttempt): AttemptRecord {
+    return translating(() => this.insertTx.immediate(input));
+  }
+
+  getAttempt(id: number): AttemptRecord | null {
+    const row = this.byId.get(id);
+    return row ? this.withQuestions(row) : null;
+  }
+
+  findAttemptByIdempotencyKey(keyId: number, idempotencyKey: string): AttemptRecord | null {
+    const row = this.byIdempotencyKey.get(keyId, idempotencyKey);
+    return row ? this.withQuestions(row) : null;
+  }
+
+  /** A quiz's attempts without their questions: in id order, or one user's in attempt-number order. */
+  listAttempts(quizId: number, options: AttemptListOptions = {}): Page<AttemptSummary> {
+    const limit = options.limit ?? -1;
+    const offset = options.offset ?? 0;
+    if (options.userId === undefined) {
+      return { items: this.pageAll.all(quizId, limit, offset).map(toSummary), total: this.countAll.get(quizId)!.n };
+    }
+    return {
+      items: this.pageUser.all(quizId, options.userId, limit, offset).map(toSummary),
+      total: this.countUser.get(quizId, options.userId)!.n,
+    };
+  }
+
+  /**
+   * Stores a manual grade of one slot, then asks `recompute` for the attempt's new totals (given the attempt
+   * as it now stands) and stores those too, all in one transaction. Comment and feedback are kept when not given.
+   */
+  setManualGrade(
+    attemptId: number,
+    slot: number,
+    grade: ManualGrade,
+    recompute: (attempt: AttemptRecord) => AttemptTotals,
+  ): AttemptRecord {
+    return translating(() => this.manualTx.immediate(attemptId, slot, grade, recompute));
+  }
+
+  /** Stores new grades for many attempts in one transaction: all of them or, on any error, none. */
+  regradeAttempts(updates: readonly AttemptRegrade[]): void {
+    translating(() => this.regradeTx.immediate(updates));
+  }
+
+  private insertOne(input: NewAttempt): AttemptRecord {
+    const idempotencyKey = input.idempotencyKey ?? null;
+    if (idempotencyKey !== null && input.keyId === null) {
+      throw new InvalidInputError('an idempotency key needs the id of the key that submitted the attempt');
+    }
+    if (!this.quizExists.get(input.quizId)) throw new NotFoundError('quiz', input.quizId);
+    const attemptNumber = this.nextNumber.get(input.quizId, input.userId)!.next;
+    const sumGrades = round5(input.sumGrades);
+    const attemptId = Number(
+      this.insert.run({
+        quizId: input.quizId,
+        userId: input.userId,
+        attemptNumber,
+        state: input.state,
+        submittedAt: input.submittedAt,
+        sumGrades,
+        maxGrade: input.maxGrade,
+        keyId: input.keyId,
+        idempotencyKey,
+        requestHash: input.requestHash ?? null,
+      }).lastInsertRowid,
+    );
+    for (const q of input.questions) {
+      this.insertQuestion.run({
+        attemptId,
+        slot: q.slot,
+        questionId: q.questionId,
+        versionId: q.questionVersionId,
+        response: q.response === null ? null : JSON.stringify(q.response),
+        fraction: q.fraction,
+        mark: q.mark,
+        maxMark: q.maxMark,
+        state: q.state,
+        feedback: JSON.stringify(q.feedback),
+        rightAnswer: q.rightAnswer,
+        comment: q.comment ?? null,
+        gradedAt: q.gradedAt !== undefined ? q.gradedAt : q.state === 'needsgrading' ? null : input.submittedAt,
+      });
+    }
+    this.insertStats.run(
+      input.quizId,
+      attemptId,
+      input.userId,
+      attemptNumber,
+      sumGrades,
+      float64Blob(input.fractions),
+      int16Blob(input.classes),
+    );
+    return this.getAttempt(attemptId)!;
+  }
+
+  private applyTotals(attemptId: number, totals: AttemptTotals, maxGrade: number | undefined): void {
+    const sumGrades = round5(totals.sumGrades);
+    this.updateAttempt.run(sumGrades, totals.state, maxGrade ?? null, attemptId);
+    this.updateStats.run(
+      sumGrades,
+      float64Blob(totals.fractions),
+      totals.classes === undefined ? null : int16Blob(totals.classes),
+      attemptId,
+    );
+  }
+
+  private withQuestions(row: AttemptRow): AttemptRecord {
+    return { ...toSummary(row), questions: this.questions.all(row.id).map(toQuestion) };
+  }
+}
+
+function toSummary(row: AttemptRow): AttemptSummary {
+  return {
+    id: row.id,
+    quizId: row.quiz_id,
+    userId: row.user_id,
+    attemptNumber: row.attempt_number,
+    state: row.state,
+    submittedAt: row.submitted_at,
+    sumGrades: row.sum_grades,
+    maxGrade: row.max_grade,
+    keyId: row.key_id,
+    idempotencyKey: row.idempotency_key,
+    requestHash: row.request_hash,
+  };
+}
+
+function toQuestion(row: QuestionRow): AttemptQuestionRecord {
+  return {
+    slot: row.slot,
+    questionId: row.question_id,
+    questionVersionId: row.question_version_id,
+    idnumber: row.idnumber,
+    type: row.type,
+    name: row.name,
+    response: row.response === null ? null : (JSON.parse(row.response) as Response),
+    fraction: row.fraction,
+    mark: row.mark,
+    maxMark: row.max_mark,
+    state: row.state,
+    feedback: JSON.parse(row.feedback) as Feedback,
+    rightAnswer: row.right_answer,
+    comment: row.comment,
+    gradedAt: row.graded_at,
+  };
+}

@@ -1,0 +1,53 @@
+// Opening and closing the SQLite file, and the transaction helper every repository shares.
+import { mkdirSync } from 'node:fs';
+import { dirname } from 'node:path';
+import BetterSqlite3 from 'better-sqlite3';
+
+/** A better-sqlite3 connection; re-exported so that no other folder needs to import better-sqlite3. */
+export type Database = BetterSqlite3.Database;
+
+const IN_MEMORY = new Set(['', ':memory:']);
+
+/**
+ * Opens (creating if needed) the database file and its folder, with the pragmas a small web service wants:
+ * WAL (readers never block the writer), foreign keys enforced, a busy timeout instead of instant SQLITE_BUSY,
+ * and synchronous = NORMAL (safe with WAL: a power cut may lose the last commits, never corrupt the file).
+ */
+export function openDatabase(path: string): Database {
+  if (!IN_MEMORY.has(path)) mkdirSync(dirname(path), { recursive: true });
+  const db = new BetterSqlite3(path);
+  try {
+    db.pragma('journal_mode = WAL');
+    db.pragma('foreign_keys = ON');
+    db.pragma('busy_timeout = 5000');
+    db.pragma('synchronous = NORMAL');
+  } catch (error) {
+    db.close();
+    throw error;
+  }
+  return db;
+}
+
+/** Folds the WAL back into the main file and closes the connection; closing twice does nothing. */
+export function closeDatabase(db: Database): void {
+  if (!db.open) return;
+  if (!db.memory) db.pragma('wal_checkpoint(TRUNCATE)');
+  db.close();
+}
+
+/**
+ * Runs `fn` in a write (BEGIN IMMEDIATE) transaction: all of it commits or, if it throws, none of it.
+ * Inside another transaction it becomes a savepoint, so repository methods compose.
+ */
+export function transaction<T>(db: Database, fn: () => T): T {
+  return db.transaction(fn).immediate();
+}
+
+/** True when the database answers a trivial query. */
+export function ping(db: Database): boolean {
+  try {
+    return db.prepare('SELECT 1 AS ok').get() !== undefined;
+  } catch {
+    return false;
+  }
+}
