@@ -1,0 +1,44 @@
+// API keys: random secrets shown once, stored only as their sha256.
+import { createHash, randomBytes } from 'node:crypto';
+import type { Role, Store } from '../storage/index.js';
+
+export interface IssuedKey {
+  id: number;
+  role: Role;
+  name: string | null;
+  /** The secret, shown once: it cannot be read back later. */
+  key: string;
+}
+
+export function hashKey(secret: string): string {
+  return createHash('sha256').update(secret, 'utf8').digest('hex');
+}
+
+/** A new random key `qbk_<43 base64url chars>` (256 bits). */
+export function newSecret(): string {
+  return `qbk_${randomBytes(32).toString('base64url')}`;
+}
+
+export class KeyService {
+  constructor(private readonly store: Store) {}
+
+  /** Creates a key with a fresh secret (or the given one, e.g. QBANK_ADMIN_KEY) and returns the secret once. */
+  issue(role: Role, name: string | null = null, secret: string = newSecret()): IssuedKey {
+    const record = this.store.keys.createKey({ role, name, keyHash: hashKey(secret), prefix: secret.slice(0, 8) });
+    return { id: record.id, role, name, key: secret };
+  }
+
+  /** The key behind a secret, or null when it is unknown or revoked. */
+  authenticate(secret: string): { keyId: number; role: Role } | null {
+    const record = this.store.keys.findKeyByHash(hashKey(secret));
+    return record ? { keyId: record.id, role: record.role } : null;
+  }
+
+  /** Makes `secret` an admin key when it is not one already (QBANK_ADMIN_KEY). */
+  ensureAdminSecret(secret: string): void {
+    const existing = this.store.keys.findKeyByHash(hashKey(secret));
+    if (existing?.role === 'admin') return;
+    if (existing) throw new Error('QBANK_ADMIN_KEY is already a client key; choose another value.');
+    this.issue('admin', 'QBANK_ADMIN_KEY', secret);
+  }
+}
