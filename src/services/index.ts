@@ -2,6 +2,7 @@
 // formats, grading and statistics.
 import type { Config } from '../config.js';
 import type { Store } from '../storage/index.js';
+import { AttemptService } from './attempts.js';
 import { KeyService } from './keys.js';
 
 export interface Services {
@@ -10,6 +11,7 @@ export interface Services {
   /** The clock for submission times; tests may fix it. */
   now: () => Date;
   keys: KeyService;
+  attempts: AttemptService;
 }
 
 export function createServices(store: Store, config: Config, now: () => Date = () => new Date()): Services {
@@ -18,5 +20,6 @@ export function createServices(store: Store, config: Config, now: () => Date = (
     config,
     now,
     keys: new KeyService(store),
+    attempts: new AttemptService(store, now),
   };
 }

@@ -1,8 +1,9 @@
 // Every route module of the API, in the order they appear in the OpenAPI document.
 import type { Services } from '../../services/index.js';
 import type { RouteModule } from '../app.js';
+import { attemptRoutes } from './attempts.js';
 import { keyRoutes } from './keys.js';
 
 export function routeModules(services: Services): RouteModule[] {
-  return [keyRoutes(services)];
+  return [keyRoutes(services), attemptRoutes(services)];
 }
