@@ -44,10 +44,6 @@ export interface RegradeReport {
 
 const PAGE = 500;
 
-function sameFraction(a: number | null, b: number | null): boolean {
-  return a === b;
-}
-
 interface Outcome {
   version: VersionView;
   response: Response | null;
@@ -96,11 +92,13 @@ function planAttempt(
       feedback: grade.feedback,
       rightAnswer: grade.rightAnswer,
       questionVersionId: to.versionId,
+      // Kept by index: rewritten in the new version's indices (or blank when it no longer maps).
+      response: carried.response,
       maxMark: slot.maxMark,
       gradedAt,
     });
     outcomes.push({ version: to, response: carried.response, fraction: grade.fraction, maxMark: slot.maxMark, state: grade.state });
-    if (carried.lost || !sameFraction(q.fraction, grade.fraction) || q.state !== grade.state) {
+    if (carried.lost || q.fraction !== grade.fraction || q.state !== grade.state) {
       pending.push({
         attemptId: attempt.id,
         userId: attempt.userId,

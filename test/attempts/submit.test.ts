@@ -41,10 +41,19 @@ async function submit(a: Api, responses: Record<string, unknown>, userId = 'stud
   return a.http.post('/api/v1/quizzes/rnn-4.1/attempts').set(a.as(a.client)).send({ userId, responses });
 }
 
-function question(body: { questions: { idnumber: string }[] }, idnumber: string) {
-  return body.questions.find((q) => q.idnumber === idnumber) as Record<string, unknown> & {
-    feedback: { specific: unknown[]; combined: { text: string } | null; numCorrect: string | null; general: { text: string } | null };
-  };
+interface WireQuestion {
+  idnumber: string;
+  fraction: number | null;
+  state: string;
+  response: unknown;
+  rightAnswer: string;
+  feedback: { specific: unknown[]; combined: { text: string } | null; numCorrect: string | null; general: { text: string } | null };
+}
+
+function question(body: { questions: WireQuestion[] }, idnumber: string): WireQuestion {
+  const found = body.questions.find((q) => q.idnumber === idnumber);
+  if (!found) throw new Error(`no ${idnumber} in the attempt`);
+  return found;
 }
 
 describe('the RNN quiz over HTTP', () => {
