@@ -13,16 +13,79 @@ export interface SlotGrade {
   rightAnswer: string;
 }
 
-/** A response (null: left out) graded on a version, as stored. */
-export function gradeSlot(version: VersionView, maxMark: number, response: Response | null): SlotGrade {
+interface Outcome {
+  fraction: number | null;
+  state: QuestionState;
+  feedback: Feedback;
+  rightAnswer: string;
+  classes: readonly number[];
+}
+
+/** Per version, the outcome of each choice response seen: a question with choices has few distinct responses. */
+const memo = new WeakMap<VersionView, Map<string, Outcome>>();
+const MEMO_SIZE = 512;
+
+/** A key for a response made of choices only; null for free text (numbers, short answers, essays), graded each time. */
+function choiceKey(response: Response | null): string | null {
+  if (response === null) return '';
+  switch (response.type) {
+    case 'multichoice':
+      return response.selected.join(',');
+    case 'truefalse':
+      return response.value ? 't' : 'f';
+    case 'match':
+      return response.selected.map((choice) => (choice === null ? '' : String(choice))).join(',');
+    default:
+      return null;
+  }
+}
+
+function evaluate(version: VersionView, response: Response | null): Outcome {
   const grade = gradeResponse(version.question, response);
-  const fraction = grade.fraction === null ? null : roundDecimal(grade.fraction, 7);
   return {
-    fraction,
-    mark: fraction === null ? null : fraction * maxMark,
+    fraction: grade.fraction === null ? null : roundDecimal(grade.fraction, 7),
     state: grade.state,
     feedback: grade.feedback,
     rightAnswer: grade.rightAnswer,
+    classes: version.parts === 0 ? [] : classifyResponse(version.question, response),
+  };
+}
+
+/** The grade and response classes of a response (null: left out) on a version; grading is pure, so choices are memoised. */
+function outcome(version: VersionView, response: Response | null): Outcome {
+  const key = choiceKey(response);
+  if (key === null) return evaluate(version, response);
+  let seen = memo.get(version);
+  if (seen === undefined) memo.set(version, (seen = new Map()));
+  let found = seen.get(key);
+  if (found === undefined) {
+    found = evaluate(version, response);
+    if (seen.size < MEMO_SIZE) seen.set(key, found);
+  }
+  return found;
+}
+
+/**
+ * Grades a response on a version as stored, and writes its response classes at `offset` of the statistics blob
+ * `classes` (exactly `version.parts` entries, -1 where the classification says nothing).
+ */
+export function gradeSlot(
+  version: VersionView,
+  maxMark: number,
+  response: Response | null,
+  classes?: Int16Array,
+  offset = 0,
+): SlotGrade {
+  const o = outcome(version, response);
+  if (classes !== undefined) {
+    for (let k = 0; k < version.parts; k++) classes[offset + k] = o.classes[k] ?? -1;
+  }
+  return {
+    fraction: o.fraction,
+    mark: o.fraction === null ? null : o.fraction * maxMark,
+    state: o.state,
+    feedback: o.feedback,
+    rightAnswer: o.rightAnswer,
   };
 }
 
@@ -52,14 +115,9 @@ export function fractionsBlob(questions: readonly { fraction: number | null }[])
   return out;
 }
 
-/**
- * Writes the response classes of one slot at `offset` of the statistics blob (exactly `version.parts` entries,
- * -1 where the classification says nothing) and returns the offset after them.
- */
+/** Writes the response classes of one slot at `offset` (see gradeSlot) and returns the offset after them. */
 export function writeClasses(out: Int16Array, offset: number, version: VersionView, response: Response | null): number {
-  const parts = version.parts;
-  if (parts === 0) return offset;
-  const classes = classifyResponse(version.question, response);
-  for (let k = 0; k < parts; k++) out[offset + k] = classes[k] ?? -1;
-  return offset + parts;
+  const o = outcome(version, response);
+  for (let k = 0; k < version.parts; k++) out[offset + k] = o.classes[k] ?? -1;
+  return offset + version.parts;
 }

@@ -13,7 +13,8 @@ import {
   type Store,
 } from '../storage/index.js';
 import { AttemptError, type AttemptIssue } from './attempts-errors.js';
-import { attemptTotals, fractionsBlob, gradeSlot, writeClasses } from './attempts-grading.js';
+import { attemptTotals, fractionsBlob, gradeSlot } from './attempts-grading.js';
+import { GroupCommit } from './attempts-batch.js';
 import { submissionHash } from './attempts-hash.js';
 import { regradeQuiz, type RegradeReport } from './attempts-regrade.js';
 import { AttemptViews, slotByRef, type QuizView } from './attempts-view.js';
@@ -110,20 +111,37 @@ function attemptNotFound(id: number): AttemptError {
 
 export class AttemptService {
   readonly views: AttemptViews;
+  private readonly writes: GroupCommit;
+  /** Quiz views checked against the database during the current write batch (it holds the write lock). */
+  private readonly checked = new Map<string | number, QuizView | null>();
 
   constructor(
     private readonly store: Store,
     private readonly now: () => Date = () => new Date(),
   ) {
     this.views = new AttemptViews(store);
+    this.writes = new GroupCommit(store, () => this.checked.clear());
   }
 
   /**
    * Grades and stores a whole attempt. With an idempotency key, a repeat of the same submission (same quiz,
    * same body) by the same API key returns the attempt stored the first time; another body is a conflict.
    */
-  submit(quizRef: string | number, submission: Submission, caller: Caller, idempotencyKey?: string): SubmitResult {
-    const view = this.views.quiz(quizRef);
+  submit(quizRef: string | number, submission: Submission, caller: Caller, idempotencyKey?: string): Promise<SubmitResult> {
+    return this.writes.run(() => this.submitNow(quizRef, submission, caller, idempotencyKey));
+  }
+
+  /**
+   * Runs inside the write transaction: the quiz's current versions, the idempotency lookup and the insert are
+   * read and written under one lock, so no other writer can come between them.
+   */
+  private submitNow(
+    quizRef: string | number,
+    submission: Submission,
+    caller: Caller,
+    idempotencyKey: string | undefined,
+  ): SubmitResult {
+    const view = this.batchView(quizRef);
     if (view === null) throw quizNotFound(quizRef);
     let requestHash: string | null = null;
     if (idempotencyKey !== undefined) {
@@ -140,7 +158,8 @@ export class AttemptService {
     for (let i = 0; i < graded.length; i++) {
       const slot = graded[i]!;
       const response = responses[i] ?? null;
-      const grade = gradeSlot(slot.version, slot.maxMark, response);
+      const grade = gradeSlot(slot.version, slot.maxMark, response, classes, offset);
+      offset += slot.version.parts;
       questions[i] = {
         slot: slot.slot,
         questionId: slot.questionId,
@@ -153,7 +172,6 @@ export class AttemptService {
         feedback: grade.feedback,
         rightAnswer: grade.rightAnswer,
       };
-      offset = writeClasses(classes, offset, slot.version, response);
     }
     const totals = attemptTotals(questions);
     try {
@@ -265,6 +283,16 @@ export class AttemptService {
       };
     });
     return { ...summaryOutput(record), questions };
+  }
+
+  /** The quiz's view, checked once per write batch: nothing can change it while the batch holds the lock. */
+  private batchView(quizRef: string | number): QuizView | null {
+    let view = this.checked.get(quizRef);
+    if (view === undefined) {
+      view = this.views.quiz(quizRef);
+      this.checked.set(quizRef, view);
+    }
+    return view;
   }
 
   private replay(keyId: number, idempotencyKey: string, requestHash: string): SubmitResult | null {

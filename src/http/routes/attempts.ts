@@ -40,6 +40,14 @@ function answering<T>(fn: () => T): T {
   }
 }
 
+async function answeringAsync<T>(fn: () => Promise<T>): Promise<T> {
+  try {
+    return await fn();
+  } catch (error) {
+    throw asProblem(error);
+  }
+}
+
 function idempotencyKey(header: string | undefined): string | undefined {
   if (header === undefined) return undefined;
   if (!IDEMPOTENCY_KEY.test(header)) {
@@ -72,9 +80,9 @@ export function attemptRoutes(services: Services): RouteModule {
         404: { description: 'No such quiz' },
         409: { description: 'The Idempotency-Key was used with another request' },
       },
-      handler: ({ params, body, principal, req, res }) => {
+      handler: async ({ params, body, principal, req, res }) => {
         const key = idempotencyKey(req.get('idempotency-key'));
-        const result = answering(() => attempts.submit(params.id, body, principal, key));
+        const result = await answeringAsync(() => attempts.submit(params.id, body, principal, key));
         res.status(201).location(`/api/v1/attempts/${result.attempt.id}`);
         if (key !== undefined) res.set('Idempotent-Replayed', String(result.replayed));
         res.json(result.attempt);
