@@ -77,7 +77,7 @@ export function computeQuizStatistics(input: QuizStatisticsInput): QuizStatistic
     const maxMark = sevenDecimals(slot.maxMark);
     const negativeCovariance = m.covarianceWithTotal !== null && m.covarianceWithTotal < 0;
     const productOfVariances = (m.markVariance ?? 0) * (m.restVariance ?? 0);
-    const correlation = productOfVariances ? m.covariance! / Math.sqrt(productOfVariances) : null;
+    const restRoot = productOfVariances ? Math.sqrt(productOfVariances) : null;
     const efficiency = m.covarianceMax ? (100 * m.covariance!) / m.covarianceMax : null;
     const counts = slot.parts.map((part) => new Int32Array(part.classes.length));
     const columns = cols.classes[j]!;
@@ -104,13 +104,13 @@ export function computeQuizStatistics(input: QuizStatisticsInput): QuizStatistic
       effectiveWeight:
         sumOfRoots && !negativeCovariance ? (100 * Math.sqrt(m.covarianceWithTotal ?? 0)) / sumOfRoots : null,
       negativeCovariance,
-      discriminationIndex: correlation === null ? null : 100 * correlation,
+      discriminationIndex: restRoot === null ? null : (100 * m.covariance!) / restRoot,
       discriminativeEfficiency: efficiency,
       dubious: efficiency !== null && efficiency < DUBIOUS_EFFICIENCY,
       responses: responseRows(slot, counts, n),
       beyondMoodle: {
         itemTotalCorrelation: totalVarianceProduct ? m.covarianceWithTotal! / Math.sqrt(totalVarianceProduct) : null,
-        itemRestCorrelation: correlation,
+        itemRestCorrelation: restRoot === null ? null : m.covariance! / restRoot,
         upperLowerDiscrimination:
           groups && maxMark !== 0
             ? (groups.upperSums[j]! / groups.groups.upperCount - groups.lowerSums[j]! / groups.groups.lowerCount) /

@@ -4,3 +4,6 @@ export { selectAttempts } from './select.js';
 export { computeQuizStatistics, DUBIOUS_EFFICIENCY } from './compute.js';
 export { UPPER_LOWER_SHARE_PERCENT } from './beyond.js';
 export { sevenDecimals } from './marks.js';
+export { statisticsToCsv } from './csv.js';
+export { statisticsToTable } from './table.js';
+export { formatFixed, phpRound } from './round.js';
