@@ -1,25 +1,21 @@
 // The quiz statistics report: Moodle's test-level, question-level and response figures, plus classical test
 // theory beyond Moodle, from columnar attempts with no object per attempt.
-import { distractors, upperLowerGroups } from './beyond.js';
+import { upperLowerGroups } from './beyond.js';
 import { countDistinct, DistinctCounter, meanOfCounts } from './histogram.js';
 import { itemMoments, type ItemMoments } from './items.js';
 import { sevenDecimals, slotMarks } from './marks.js';
-import { countClasses, responseRows } from './responses.js';
+import { questionStatistics, type SharedFigures } from './question.js';
 import { checkAttemptColumns, selections } from './select.js';
 import { compensatedSum, percentOfTotal } from './sums.js';
 import { testFigures } from './test-level.js';
 import type {
   AttemptColumns,
-  QuestionStatistics,
   QuizLevelStatistics,
   QuizStatistics,
   QuizStatisticsInput,
   StatsSlot,
   WhichAttempts,
 } from './types.js';
-
-/** Moodle flags a question whose discriminative efficiency is below this (percent). */
-export const DUBIOUS_EFFICIENCY = 15;
 
 /** Past this many distinct values a column's ranks come from selection instead of a table of counts. */
 const DISTINCT_LIMIT = 1 << 14;
@@ -59,69 +55,23 @@ export function computeQuizStatistics(input: QuizStatisticsInput): QuizStatistic
   const figures = testFigures(stored, p, sumOfMarkVariance, quizSumGrades, counter);
 
   // Beyond Moodle, on the question marks: α, SEM, upper–lower groups.
-  let totalSquares = 0;
-  let totalDeviation = 0;
-  for (let r = 0; r < n; r++) {
-    const d = totals[r]! - meanTotal;
-    totalDeviation += d;
-    totalSquares += d * d;
-  }
-  const totalVariance = n > 1 ? Math.max(0, totalSquares - (totalDeviation * totalDeviation) / n) / (n - 1) : null;
+  const totalVariance = sampleVariance(totals, meanTotal);
   const alpha =
     totalVariance !== null && totalVariance !== 0 && p > 1 ? (p / (p - 1)) * (1 - sumOfMarkVariance / totalVariance) : null;
   const sem = alpha !== null && alpha <= 1 ? Math.sqrt(totalVariance!) * Math.sqrt(1 - alpha) : null;
   const groups = upperLowerGroups(totals, totalCounts, marks, scratch);
 
-  const questions = slots.map((slot, j): QuestionStatistics => {
-    const m = moments[j]!;
-    const maxMark = sevenDecimals(slot.maxMark);
-    const negativeCovariance = m.covarianceWithTotal !== null && m.covarianceWithTotal < 0;
-    const productOfVariances = (m.markVariance ?? 0) * (m.restVariance ?? 0);
-    const restRoot = productOfVariances ? Math.sqrt(productOfVariances) : null;
-    const efficiency = m.covarianceMax ? (100 * m.covariance!) / m.covarianceMax : null;
-    const counts = slot.parts.map((part) => new Int32Array(part.classes.length));
-    const columns = cols.classes[j]!;
-    // A one-part question counts its classes in the distractor pass; the others count them here.
-    const distractorRows =
-      slot.parts.length === 1
-        ? distractors(slot, columns[0]!, rows, counts[0]!, totals, marks[j]!, m.meanRest, m.restDeviationSum, m.restSquares)
-        : null;
-    if (distractorRows === null) counts.forEach((c, k) => countClasses(slot, k, columns[k]!, rows, c));
-    const totalVarianceProduct = (m.markVariance ?? 0) * (totalVariance ?? 0);
-    return {
-      slot: slot.slot,
-      questionId: slot.questionId,
-      idnumber: slot.idnumber,
-      name: slot.name,
-      type: slot.type,
-      maxMark,
-      attempts: n,
-      facilityIndex: n > 1 && maxMark !== 0 ? (m.meanMark / maxMark) * 100 : null,
-      standardDeviation:
-        m.markVariance !== null && maxMark !== 0 ? (Math.sqrt(m.markVariance) * 100) / maxMark : null,
-      randomGuessScore: slot.randomGuessScore === null ? null : slot.randomGuessScore * 100,
-      intendedWeight: percentOfTotal(maxMark, quizSumGrades),
-      effectiveWeight:
-        sumOfRoots && !negativeCovariance ? (100 * Math.sqrt(m.covarianceWithTotal ?? 0)) / sumOfRoots : null,
-      negativeCovariance,
-      discriminationIndex: restRoot === null ? null : (100 * m.covariance!) / restRoot,
-      discriminativeEfficiency: efficiency,
-      dubious: efficiency !== null && efficiency < DUBIOUS_EFFICIENCY,
-      responses: responseRows(slot, counts, n),
-      beyondMoodle: {
-        itemTotalCorrelation: totalVarianceProduct ? m.covarianceWithTotal! / Math.sqrt(totalVarianceProduct) : null,
-        itemRestCorrelation: restRoot === null ? null : m.covariance! / restRoot,
-        upperLowerDiscrimination:
-          groups && maxMark !== 0
-            ? (groups.upperSums[j]! / groups.groups.upperCount - groups.lowerSums[j]! / groups.groups.lowerCount) /
-              maxMark
-            : null,
-        alphaIfDeleted:
-          p > 2 && m.restVariance ? ((p - 1) / (p - 2)) * (1 - (sumOfMarkVariance - m.markVariance!) / m.restVariance) : null,
-        distractors: distractorRows,
-      },
-    };
-  });
+  const shared: SharedFigures = {
+    rows,
+    classes: cols.classes,
+    totals,
+    quizSumGrades,
+    sumOfRoots,
+    sumOfMarkVariance,
+    totalVariance,
+    groups,
+  };
+  const questions = slots.map((slot, j) => questionStatistics(slot, j, moments[j]!, marks[j]!, shared));
 
   const quiz: QuizLevelStatistics = {
     whichAttempts: which,
@@ -137,6 +87,20 @@ export function computeQuizStatistics(input: QuizStatisticsInput): QuizStatistic
     },
   };
   return { quiz, questions };
+}
+
+/** The sample variance of a[0, n) around an accurate mean (corrected two-pass); null for fewer than 2 values. */
+function sampleVariance(a: Float64Array, mean: number): number | null {
+  const n = a.length;
+  if (n < 2) return null;
+  let squares = 0;
+  let deviation = 0;
+  for (let i = 0; i < n; i++) {
+    const d = a[i]! - mean;
+    deviation += d;
+    squares += d * d;
+  }
+  return Math.max(0, squares - (deviation * deviation) / n) / (n - 1);
 }
 
 function isDichotomous(distinct: Float64Array | null, maxMark: number): boolean {

@@ -63,7 +63,8 @@ export function statisticsToCsv(stats: QuizStatistics): string {
   stats.questions.forEach((q, i) => {
     for (const r of q.responses) {
       const d = q.beyondMoodle.distractors?.[r.classIndex] ?? null;
-      row([i + 1, q.slot, q.name, r.part, r.response, r.partialCredit, r.count, r.frequency, d?.meanTotal ?? null, d?.restCorrelation ?? null]);
+      const beyond = [d?.meanTotal ?? null, d?.restCorrelation ?? null];
+      row([i + 1, q.slot, q.name, r.part, r.response, r.partialCredit, r.count, r.frequency, ...beyond]);
     }
   });
   return lines.map((line) => `${line}\r\n`).join('');

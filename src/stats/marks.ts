@@ -47,6 +47,7 @@ export function slotMarks(
       totals[r]! += cached;
       continue;
     }
+    if (!Number.isFinite(f)) throw new RangeError(`fraction ${f} of attempt ${rows[r]} is not a number`);
     const units = sevenDecimalUnits(f);
     // An exact integer product divided once by 1e14 is the correctly rounded decimal product.
     const mark = Math.abs(units) <= exactLimit ? (units * m) / 1e14 : (units / SCALE) * (m / SCALE);

@@ -65,7 +65,10 @@ function selectedRows(cols: AttemptColumns, bests: UserBests | null, which: Whic
   const mask = 1 << WHICH_BIT[which];
   const out = new Int32Array(cols.length);
   let count = 0;
-  for (let i = 0; i < cols.length; i++) if (bests === null ? !Number.isNaN(cols.sumGrades[i]!) : choices(cols, bests, i) & mask) out[count++] = i;
+  for (let i = 0; i < cols.length; i++) {
+    const chosen = bests === null ? !Number.isNaN(cols.sumGrades[i]!) : (choices(cols, bests, i) & mask) !== 0;
+    if (chosen) out[count++] = i;
+  }
   return out.slice(0, count);
 }
 

@@ -1,6 +1,13 @@
 // The report as plain text for a terminal, with numbers rounded as Moodle shows them: percentages and marks
 // to 2 decimals, skewness and kurtosis to 4 (Moodle's decimalpoints + 2), ratios beyond Moodle to 4.
-import { type FigureKind, QUESTION_BEYOND_COLUMNS, QUESTION_COLUMNS, quizBeyondFigures, quizFigures, WHICH_LABEL } from './labels.js';
+import {
+  type FigureKind,
+  QUESTION_BEYOND_COLUMNS,
+  QUESTION_COLUMNS,
+  quizBeyondFigures,
+  quizFigures,
+  WHICH_LABEL,
+} from './labels.js';
 import { formatFixed } from './round.js';
 import type { QuestionStatistics, QuizStatistics } from './types.js';
 
@@ -41,7 +48,11 @@ export function statisticsToTable(stats: QuizStatistics): string {
   out.push(
     ...layout(
       ['Q#', 'Question name', ...QUESTION_BEYOND_COLUMNS.map((c) => c.header)],
-      questions.map((q, i) => [String(i + 1), shorten(clean(q.name)), ...QUESTION_BEYOND_COLUMNS.map((c) => show(c.value(q), c.kind))]),
+      questions.map((q, i) => [
+        String(i + 1),
+        shorten(clean(q.name)),
+        ...QUESTION_BEYOND_COLUMNS.map((c) => show(c.value(q), c.kind)),
+      ]),
       [true, false, ...QUESTION_BEYOND_COLUMNS.map(() => true)],
     ),
   );
@@ -52,7 +63,12 @@ export function statisticsToTable(stats: QuizStatistics): string {
     out.push(
       ...layout(
         ['Response', 'Count', 'Mean total', 'Rest r'],
-        rows.map((d) => [shorten(clean(d.response)), String(d.count), show(d.meanTotal, 'marks'), show(d.restCorrelation, 'ratio')]),
+        rows.map((d) => [
+          shorten(clean(d.response)),
+          String(d.count),
+          show(d.meanTotal, 'marks'),
+          show(d.restCorrelation, 'ratio'),
+        ]),
         [false, true, true, true],
       ),
     );

@@ -28,9 +28,10 @@ const ascending = (a: number[]) => [...a].sort((x, y) => x - y);
 
 export function naiveSelect(attempts: NaiveAttempt[], which: WhichAttempts): NaiveAttempt[] {
   if (which === 'all') return attempts.filter((a) => a.sumGrades !== null);
+  const byUser = new Map<number, NaiveAttempt[]>();
+  for (const a of attempts) byUser.set(a.user, [...(byUser.get(a.user) ?? []), a]);
   const chosen = new Set<NaiveAttempt>();
-  for (const user of new Set(attempts.map((a) => a.user))) {
-    const mine = attempts.filter((a) => a.user === user);
+  for (const mine of byUser.values()) {
     const score = (a: NaiveAttempt) => a.sumGrades ?? 0;
     const best = mine.reduce((b, a) => {
       if (which === 'first') return a.attempt < b.attempt ? a : b;
@@ -55,7 +56,8 @@ export function naiveStatistics(slots: NaiveSlot[], attempts: NaiveAttempt[], wh
   const sorted = ascending(S);
   const median = n === 0 ? null : n % 2 ? sorted[(n - 1) / 2]! : (sorted[n / 2 - 1]! + sorted[n / 2]!) / 2;
   const sd = n >= 2 ? Math.sqrt(variance(S)) : null;
-  const z = sd ? S.map((v) => (v - mean(S)) / sd) : [];
+  const meanS = mean(S);
+  const z = sd ? S.map((v) => (v - meanS) / sd) : [];
   const skew = n >= 3 && sd ? (n / ((n - 1) * (n - 2))) * z.reduce((s, v) => s + v ** 3, 0) : null;
   const kurt =
     n >= 4 && sd
@@ -94,7 +96,8 @@ export function naiveStatistics(slots: NaiveSlot[], attempts: NaiveAttempt[], wh
     const cov = n >= 2 ? covariance(xs, R) : 0;
     const sx = ascending(xs);
     const sR = ascending(R);
-    const covMax = n >= 2 ? sx.reduce((acc, v, i) => acc + (v - mean(xs)) * (sR[i]! - mean(R)), 0) / (n - 1) : 0;
+    const [mx, mR] = [mean(xs), mean(R)];
+    const covMax = n >= 2 ? sx.reduce((acc, v, i) => acc + (v - mx) * (sR[i]! - mR), 0) / (n - 1) : 0;
     const de = covMax ? (100 * cov) / covMax : null;
     const counts = s.parts.map((part, k2) => part.classes.map((_, c) => sel.filter((a) => a.classes[j]![k2] === c).length));
     const c = covT[j]!;
