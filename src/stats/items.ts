@@ -1,7 +1,7 @@
 // The moments of one slot that Moodle's question statistics need (core_question\statistics\questions\calculator):
 // the mark x, the rest of the test R = total − x and the total T, where the total is the sum of the question
-// marks (not the stored attempt total). Two passes: compensated means, then deviations with the corrected
-// two-pass formula Σd·e − (Σd)(Σe)/n.
+// marks (not the stored attempt total). Accurate means first (from the counts of distinct values, or compensated
+// sums), then one pass over the deviations with the corrected two-pass formula Σd·e − (Σd)(Σe)/n.
 import { countDistinct, type DistinctCounter, meanOfCounts, type SortedCounts, sortedPairingSum } from './histogram.js';
 import { rankRangeSums } from './order.js';
 import { compensatedSum } from './sums.js';

@@ -198,6 +198,18 @@ describe('statisticsToTable', () => {
   });
 });
 
+describe('a quiz without attempts', () => {
+  it('renders every figure blank', () => {
+    const empty = computeQuizStatistics(fromMarks([1, 2], []));
+    const records = parseCsv(statisticsToCsv(empty));
+    expect(records.find((r) => r[0]!.startsWith('Median grade'))).toEqual(['Median grade (for all attempts)', '']);
+    expect(records.find((r) => r[0] === '1')!.slice(7, 9)).toEqual(['0', '']); // attempts, facility index
+    const table = statisticsToTable(empty);
+    expect(table.split('\n').find((l) => l.includes('Median grade'))!.trim()).toBe('Median grade (for all attempts)');
+    expect(table).toContain('Total number of complete graded attempts');
+  });
+});
+
 describe('formatFixed and phpRound: PHP number_format and round', () => {
   it.each([
     [1.005, 2, '1.01'],
