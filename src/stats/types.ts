@@ -82,9 +82,9 @@ export interface QuizLevelStatistics {
   skewness: number | null;
   /** Score distribution excess kurtosis (G2), a plain number; needs 4 attempts and varying totals. */
   kurtosis: number | null;
-  /** Coefficient of internal consistency (Cronbach's α × 100), percent; needs 3 attempts, varying totals, 2 questions. */
+  /** Coefficient of internal consistency: Cronbach's α × 100 (not a share of the total); needs 3 attempts, varying totals, 2 questions. */
   coefficientOfInternalConsistency: number | null;
-  /** Error ratio, 100·√(1 − CIC/100), percent; null where CIC is null or above 100. */
+  /** Error ratio: 100·√(1 − CIC/100) (not a share of the total); null where CIC is null or above 100. */
   errorRatio: number | null;
   /** Standard error (of measurement), error ratio × SD, percent of the quiz's total. */
   standardError: number | null;
