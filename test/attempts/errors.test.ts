@@ -71,6 +71,18 @@ describe('submitting: refused requests store nothing', () => {
     expect(attemptCount(a)).toBe(0);
   });
 
+  it('a key that is not a question is refused even when it is __proto__', async () => {
+    const a = api();
+    const res = await a.http
+      .post('/api/v1/quizzes/rnn-4.1/attempts')
+      .set(a.as(a.client))
+      .set('Content-Type', 'application/json')
+      .send('{"userId":"u","responses":{"__proto__":"x","constructor":"y"}}');
+    expectProblem(res, 422);
+    expect(paths(res).sort()).toEqual(['body.responses.__proto__', 'body.responses.constructor']);
+    expect(attemptCount(a)).toBe(0);
+  });
+
   it('a choice id of another question, a repeated choice and a key given twice are 422s', async () => {
     const a = api();
     const q1Choice = choiceIds(a.store, a.rnn.ids['rnn-q1']!, 'очередной')[0]!;

@@ -82,7 +82,9 @@ export function attemptRoutes(services: Services): RouteModule {
       },
       handler: async ({ params, body, principal, req, res }) => {
         const key = idempotencyKey(req.get('idempotency-key'));
-        const result = await answeringAsync(() => attempts.submit(params.id, body, principal, key));
+        // zod's records drop a `__proto__` key; the parsed JSON keeps it, so that it is refused as unknown.
+        const submission = { userId: body.userId, responses: (req.body as typeof body).responses };
+        const result = await answeringAsync(() => attempts.submit(params.id, submission, principal, key));
         res.status(201).location(`/api/v1/attempts/${result.attempt.id}`);
         if (key !== undefined) res.set('Idempotent-Replayed', String(result.replayed));
         res.json(result.attempt);
