@@ -126,6 +126,8 @@ export class AttemptService {
   /**
    * Grades and stores a whole attempt. With an idempotency key, a repeat of the same submission (same quiz,
    * same body) by the same API key returns the attempt stored the first time; another body is a conflict.
+   * Submissions arriving together share one commit (see GroupCommit); each is stored whole or not at all, and
+   * the promise settles once its attempt is committed.
    */
   submit(quizRef: string | number, submission: Submission, caller: Caller, idempotencyKey?: string): Promise<SubmitResult> {
     return this.writes.run(() => this.submitNow(quizRef, submission, caller, idempotencyKey));
@@ -191,7 +193,8 @@ export class AttemptService {
       });
       return { attempt: this.output(record), replayed: false };
     } catch (error) {
-      // Another process stored the same key first: the unique index decides, the stored attempt answers.
+      // The lookup above runs under the write lock, so this is a safety net: whoever stored the key first wins
+      // by the unique index, and its attempt answers.
       if (error instanceof ConflictError && error.constraint === 'attempt_idempotency_key' && requestHash !== null) {
         const earlier = this.replay(caller.keyId, idempotencyKey!, requestHash);
         if (earlier !== null) return earlier;
