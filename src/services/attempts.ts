@@ -110,7 +110,7 @@ function attemptNotFound(id: number): AttemptError {
 }
 
 export class AttemptService {
-  readonly views: AttemptViews;
+  private readonly views: AttemptViews;
   private readonly writes: GroupCommit;
   /** Quiz views checked against the database during the current write batch (it holds the write lock). */
   private readonly checked = new Map<string | number, QuizView | null>();

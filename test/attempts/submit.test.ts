@@ -186,6 +186,24 @@ describe('the RNN quiz over HTTP', () => {
     expect(res.body.quizId).toBe(a.rnn.quizId);
   });
 
+  it('the OpenAPI document describes the attempt routes and shapes', async () => {
+    const a = api();
+    const doc = (await a.http.get('/openapi.json')).body;
+    expect(Object.keys(doc.paths)).toEqual(
+      expect.arrayContaining([
+        '/api/v1/quizzes/{id}/attempts',
+        '/api/v1/attempts/{id}',
+        '/api/v1/attempts/{id}/grades',
+        '/api/v1/quizzes/{id}/regrade',
+      ]),
+    );
+    expect(Object.keys(doc.paths['/api/v1/quizzes/{id}/attempts'])).toEqual(['post', 'get']);
+    expect(doc.components.schemas.Attempt.required).toEqual(
+      expect.arrayContaining(['id', 'quizId', 'userId', 'attemptNumber', 'state', 'submittedAt', 'sumGrades', 'maxGrade', 'questions']),
+    );
+    expect(doc.paths['/api/v1/quizzes/{id}/attempts'].post.parameters.map((p: { name: string }) => p.name)).toContain('idempotency-key');
+  });
+
   it('stores the statistics row: a fraction per graded slot and a class per part', async () => {
     const a = api();
     const res = await submit(a, { ...allWrong(a), 'rnn-q6': null });
