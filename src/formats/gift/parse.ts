@@ -19,12 +19,13 @@ import {
 } from '../diagnostics.js';
 import { decodeInput } from '../input.js';
 import { MOODLE, quote } from './messages.js';
-import { DEFAULT_SITE_SETTINGS, readBlock, type BlockRead, type GiftSiteSettings, type SourceLine } from './read.js';
+import { BlockReader, DEFAULT_SITE_SETTINGS, type BlockLines, type BlockRead, type GiftSiteSettings } from './read.js';
 
 /** Parse options, with the site settings Moodle takes new questions' options from. */
 export interface GiftParseOptions extends ParseOptions, Partial<GiftSiteSettings> {}
 
-const TRIM_CHARS = ' \t\n\r\0\x0B';
+/** PHP trim()'s characters: space, tab, LF, CR, NUL, vertical tab. */
+const isTrimChar = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0 || c === 11;
 
 /** Reads a GIFT file. Never throws: every problem is a diagnostic, and any error leaves `questions` empty. */
 export function parseGift(input: string | Uint8Array, options: GiftParseOptions = {}): ParseResult {
@@ -43,12 +44,6 @@ export function parseGift(input: string | Uint8Array, options: GiftParseOptions 
   }
 }
 
-/** Moodle's readdata(): an old Mac file (CR only, no LF) is split on CR, anything else on LF. */
-function physicalLines(text: string): string[] {
-  if (!text.includes('\n') && text.includes('\r')) return text.split('\r');
-  return text.split('\n');
-}
-
 function parse(input: string | Uint8Array, options: GiftParseOptions): ParseResult {
   const decoded = decodeInput(input, 'GIFT', options.maxBytes);
   if ('error' in decoded) return failedParse([decoded.error]);
@@ -61,14 +56,16 @@ function parse(input: string | Uint8Array, options: GiftParseOptions): ParseResu
   const positions: SourcePosition[] = [];
   const categories: Category[] = [];
   const importer = new Importer(diagnostics);
+  const reader = new BlockReader(diagnostics, settings);
   let current: string | null = null;
-  let block: SourceLine[] = [];
+  const text = decoded.text;
+  const block: BlockLines = { text, from: [], to: [], line: [], column: [], length: 0 };
   let sawAnything = false;
 
   const flush = (): void => {
     if (block.length === 0) return;
-    const read = readBlock(block, diagnostics, settings);
-    block = [];
+    const read = reader.read(block, current);
+    block.length = 0;
     if (!read) return;
     sawAnything = true;
     if (read.category !== undefined) {
@@ -78,36 +75,45 @@ function parse(input: string | Uint8Array, options: GiftParseOptions): ParseResu
       }
       return;
     }
-    const question = importer.finish(read, current);
+    const question = importer.finish(read);
     if (question) {
       questions.push(question);
       positions.push(read.start);
     }
   };
 
-  const lines = physicalLines(decoded.text);
-  for (let i = 0; i < lines.length; i++) {
-    const raw = lines[i]!;
-    let start = 0;
-    let end = raw.length;
-    while (start < end && TRIM_CHARS.includes(raw[start]!)) start++;
-    while (end > start && TRIM_CHARS.includes(raw[end - 1]!)) end--;
-    const text = start === 0 && end === raw.length ? raw : raw.slice(start, end);
+  // Moodle's readdata(): a file with CR but no LF (old Mac) is split on CR, anything else on LF.
+  const separator = !text.includes('\n') && text.includes('\r') ? '\r' : '\n';
+  let lineStart = 0;
+  for (let lineNo = 1; lineStart <= text.length; lineNo++) {
+    let lineEnd = text.indexOf(separator, lineStart);
+    if (lineEnd === -1) lineEnd = text.length;
+    let start = lineStart;
+    let end = lineEnd;
+    while (start < end && isTrimChar(text.charCodeAt(start))) start++;
+    while (end > start && isTrimChar(text.charCodeAt(end - 1))) end--;
+    const nextStart = lineEnd + 1;
     // PHP's empty(): a line holding only "0" separates questions too.
-    if (text === '' || text === '0') {
+    if (start === end || (end - start === 1 && text.charCodeAt(start) === 48)) {
       flush();
+      lineStart = nextStart;
       continue;
     }
-    if (text.length < 64 && text.trim() === '') {
+    if (end - start < 64 && text.slice(start, end).trim() === '') {
       diagnostics.push({
         severity: 'warning',
-        line: i + 1,
-        column: start + 1,
+        line: lineNo,
+        column: start - lineStart + 1,
         code: 'blanklookalike',
         message: 'This line looks blank but holds a non-breaking or other Unicode space: Moodle does not treat it as a blank line, so the questions around it are read as one.',
       });
     }
-    block.push({ text, line: i + 1, column: start + 1 });
+    const k = block.length++;
+    block.from[k] = start;
+    block.to[k] = end;
+    block.line[k] = lineNo;
+    block.column[k] = start - lineStart + 1;
+    lineStart = nextStart;
   }
   flush();
 
@@ -129,10 +135,10 @@ class Importer {
     this.diagnostics.push({ severity, line: at.line, column: at.column, code, message });
   }
 
-  finish(read: BlockRead, category: string | null): Question | null {
+  finish(read: BlockRead): Question | null {
     const q = read.question;
     if (!q) return null;
-    q.category = category;
+    const category = q.category;
     if (!this.checkGrades(q, read) || !this.checkSave(q, read)) return null;
     if (q.idnumber !== null) {
       const key = `${category ?? ''}\u0000${q.idnumber}`;
@@ -155,19 +161,21 @@ class Importer {
     if (q.type !== 'multichoice' && q.type !== 'shortanswer' && q.type !== 'numerical') return true;
     const invalid: number[] = [];
     let first = -1;
-    q.answers.forEach((answer, i) => {
+    const answers = q.answers;
+    for (let i = 0; i < answers.length; i++) {
+      const answer = answers[i]!;
       const listed = matchGradeOption(answer.fraction);
       if (listed === null) {
         invalid.push(answer.fraction);
         if (first === -1) first = i;
       } else answer.fraction = listed;
-    });
+    }
     if (invalid.length === 0) return true;
     this.report(
       'error',
       'invalidgradequestion',
       MOODLE.invalidgradequestion(invalid.map(phpFloat).join(', '), q.name),
-      read.spots[first] ?? read.brace,
+      read.position(read.spots[first] ?? read.brace),
     );
     return false;
   }
@@ -177,7 +185,7 @@ class Importer {
       case 'shortanswer': {
         const max = q.answers.reduce((m, a) => Math.max(m, a.fraction), -1);
         if (max !== 1) {
-          this.report('error', 'fractionsnomax', MOODLE.fractionsnomax, read.brace);
+          this.report('error', 'fractionsnomax', MOODLE.fractionsnomax, read.position(read.brace));
           return false;
         }
         q.answers = this.withoutEmpty(q.answers, read);
@@ -186,7 +194,7 @@ class Importer {
       case 'multichoice': {
         q.answers = this.withoutEmpty(q.answers, read);
         if (q.answers.length < 2) {
-          this.report('error', 'notenoughanswers', MOODLE.notenoughanswers, read.brace);
+          this.report('error', 'notenoughanswers', MOODLE.notenoughanswers, read.position(read.brace));
           return false;
         }
         return true;
@@ -195,7 +203,7 @@ class Importer {
         const kept = [];
         for (let i = 0; i < q.subquestions.length; i++) {
           const sub = q.subquestions[i]!;
-          const at = read.spots[i] ?? read.brace;
+          const at = read.position(read.spots[i] ?? read.brace);
           const answer = phpTrim(sub.answer);
           if (sub.text.text === '' && answer === '') {
             this.report('warning', 'emptyanswer', 'A pair with neither question nor answer is left out when Moodle saves the question.', at);
@@ -217,9 +225,10 @@ class Importer {
 
   /** Moodle's save skips answers whose text is empty. */
   private withoutEmpty<T extends { text: string }>(answers: T[], read: BlockRead): T[] {
+    if (answers.every((a) => a.text !== '')) return answers;
     return answers.filter((a, i) => {
       if (phpTrim(a.text) !== '') return true;
-      this.report('warning', 'emptyanswer', 'An empty answer is left out when Moodle saves the question.', read.spots[i] ?? read.brace);
+      this.report('warning', 'emptyanswer', 'An empty answer is left out when Moodle saves the question.', read.position(read.spots[i] ?? read.brace));
       return false;
     });
   }

@@ -371,7 +371,8 @@ function tagTextPairs(s: string): [string, string][] {
 
 /** Moodle's shorten_text($text, $ideal, false, '...'): cut at a space or '.' near `ideal` visible characters. */
 export function shortenText(text: string, ideal: number): string {
-  if (mbStrlen(withoutTags(text)) <= ideal) return text;
+  // A string never has more characters than UTF-16 units.
+  if (text.length <= ideal || mbStrlen(withoutTags(text)) <= ideal) return text;
   const ending = '...';
   let total = ending.length;
   let truncate = '';
@@ -437,7 +438,7 @@ export function shortenText(text: string, ideal: number): string {
 export function cleanQuestionName(name: string): string {
   let cleaned = phpTrim(cleanParamText(name));
   let trimLength = 251;
-  while (mbStrlen(cleaned) > 255 && trimLength > 0) {
+  while (cleaned.length > 255 && mbStrlen(cleaned) > 255 && trimLength > 0) {
     cleaned = shortenText(cleaned, trimLength);
     trimLength -= 10;
   }

@@ -2,7 +2,7 @@
 // call it (lines not trimmed, no blank-line splitting, no import checks).
 import type { Question } from '../../model/index.js';
 import type { Diagnostic } from '../diagnostics.js';
-import { DEFAULT_SITE_SETTINGS, readBlock, type GiftSiteSettings } from './read.js';
+import { BlockReader, DEFAULT_SITE_SETTINGS, linesOf, type GiftSiteSettings } from './read.js';
 
 export interface GiftQuestionRead {
   /** The question as readquestion() builds it (fractions not yet matched to Moodle's list), or null. */
@@ -19,11 +19,7 @@ export function readGiftQuestion(
 ): GiftQuestionRead {
   const diagnostics: Diagnostic[] = [];
   try {
-    const read = readBlock(
-      lines.map((text, i) => ({ text, line: i + 1, column: 1 })),
-      diagnostics,
-      { ...DEFAULT_SITE_SETTINGS, ...settings },
-    );
+    const read = new BlockReader(diagnostics, { ...DEFAULT_SITE_SETTINGS, ...settings }).read(linesOf(lines));
     if (!read) return { question: null, diagnostics };
     if (read.category !== undefined) return { question: null, category: read.category, diagnostics };
     return { question: read.question, diagnostics };

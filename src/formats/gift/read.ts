@@ -1,26 +1,28 @@
 // One GIFT question block read as Moodle's qformat_gift::readquestion() reads it, with every problem
 // placed at a line and column of the file.
 import {
-  baseQuestion,
-  newDescription,
-  newEssay,
-  newMatch,
-  newMultichoice,
-  newNumerical,
-  newShortAnswer,
-  newTrueFalse,
-  phpFloat,
+  DEFAULT_PENALTY,
   phpIsNumeric,
-  phpTrim,
   type Answer,
   type MatchSubquestion,
   type NumericalAnswer,
   type Question,
+  type QuestionBase,
   type RichText,
   type TextFormat,
 } from '../../model/index.js';
 import type { Diagnostic, Severity, SourcePosition } from '../diagnostics.js';
+import {
+  buildDescription,
+  buildEssay,
+  buildMatch,
+  buildMultichoice,
+  buildNumerical,
+  buildShortAnswer,
+  buildTrueFalse,
+} from './build.js';
 import { extractIdnumberAndTags } from './comments.js';
+import { printFloat } from './numbers.js';
 import { escapePost, escapePre, hasPlaceholderText, sourceIndex, type Edit } from './escapes.js';
 import { MOODLE, quote } from './messages.js';
 import { cleanParamText, cleanQuestionName, createDefaultQuestionName, mbStrlen } from './php-text.js';
@@ -35,12 +37,18 @@ export interface GiftSiteSettings {
 
 export const DEFAULT_SITE_SETTINGS: GiftSiteSettings = { answerNumbering: 'abc', shuffleAnswers: true };
 
-/** A line of a block: its text (as Moodle receives it) and where that text starts in the file. */
-export interface SourceLine {
+/**
+ * The lines of one block as ranges of the source text (no string per line is made): line k is
+ * `text.slice(from[k], to[k])`, on file line `line[k]`, its first character at 1-based column `column[k]`.
+ * Only the first `length` entries count (the arrays are reused from block to block).
+ */
+export interface BlockLines {
   text: string;
-  line: number;
-  /** 1-based column of text[0]. */
-  column: number;
+  from: number[];
+  to: number[];
+  line: number[];
+  column: number[];
+  length: number;
 }
 
 /** What one block holds, with the places later import checks point at. */
@@ -50,18 +58,29 @@ export interface BlockRead {
   /** The category path of a `$CATEGORY:` block. */
   category?: string;
   start: SourcePosition;
-  /** Where the answer block opens (the block's start for a description). */
-  brace: SourcePosition;
+  /** Where the answer block opens (the block's start for a description), as an index for `position`. */
+  brace: number;
   /** Where each answer (or matching pair) starts, parallel to the question's answers or subquestions. */
-  spots: SourcePosition[];
+  spots: number[];
+  /** The file position of an index of `brace` or `spots` (computed only when a check needs it). */
+  position(at: number): SourcePosition;
 }
 
-const TRIM_CHARS = ' \t\n\r\0\x0B';
+/** PHP trim()'s characters: space, tab, LF, CR, NUL, vertical tab. */
+const isTrimChar = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0 || c === 11;
 const leadingTrim = (s: string): number => {
   let i = 0;
-  while (i < s.length && TRIM_CHARS.includes(s[i]!)) i++;
+  while (i < s.length && isTrimChar(s.charCodeAt(i))) i++;
   return i;
 };
+/** phpTrim, by character codes (it runs on every field). */
+function trim(s: string): string {
+  let end = s.length;
+  let start = 0;
+  while (start < end && isTrimChar(s.charCodeAt(start))) start++;
+  while (end > start && isTrimChar(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
 
 const FORMAT_NAMES: Readonly<Record<string, TextFormat>> = {
   moodle: 'moodle',
@@ -101,7 +120,7 @@ function phpNumber(s: string): { value: number; integer: boolean; whole: boolean
 
 /** A number as Moodle stores it in a text column (PHP's string conversion). */
 function storedNumber(value: number, integer: boolean): string {
-  return integer ? String(value) : phpFloat(value);
+  return integer ? String(value + 0) : printFloat(value);
 }
 
 /** A piece of answer text with where it starts in the block's processed text. */
@@ -110,15 +129,31 @@ interface Piece {
   at: number;
 }
 
-/** Splits like explode(): pieces between separators; `keep` puts the separator at the start of the next piece. */
-function splitPieces(text: string, at: number, isSeparator: (c: string) => 'drop' | 'keep' | null): Piece[] {
+/** explode(): the pieces between `separator` characters. */
+function splitOn(text: string, at: number, separator: string): Piece[] {
+  const pieces: Piece[] = [];
+  let from = 0;
+  for (let i = text.indexOf(separator); i !== -1; i = text.indexOf(separator, from)) {
+    pieces.push({ text: text.slice(from, i), at: at + from });
+    from = i + 1;
+  }
+  pieces.push({ text: text.slice(from), at: at + from });
+  return pieces;
+}
+
+/** Multiple choice's split: str_replace('=', '~=') then explode('~'), so each '=' opens a piece it stays in. */
+function splitChoices(text: string, at: number): Piece[] {
   const pieces: Piece[] = [];
   let from = 0;
   for (let i = 0; i < text.length; i++) {
-    const kind = isSeparator(text[i]!);
-    if (kind === null) continue;
-    pieces.push({ text: text.slice(from, i), at: at + from });
-    from = kind === 'drop' ? i + 1 : i;
+    const c = text.charCodeAt(i);
+    if (c === 126 /* ~ */) {
+      pieces.push({ text: text.slice(from, i), at: at + from });
+      from = i + 1;
+    } else if (c === 61 /* = */) {
+      pieces.push({ text: text.slice(from, i), at: at + from });
+      from = i;
+    }
   }
   pieces.push({ text: text.slice(from), at: at + from });
   return pieces;
@@ -127,26 +162,36 @@ function splitPieces(text: string, at: number, isSeparator: (c: string) => 'drop
 /** Moodle's handling of the first piece: trimmed, and dropped when empty ('' or '0'). */
 function dropEmptyFirst(pieces: Piece[]): Piece[] {
   const first = pieces[0]!;
-  const trimmed = phpTrim(first.text);
-  if (trimmed === '' || trimmed === '0') return pieces.slice(1);
+  const trimmed = trim(first.text);
+  if (trimmed === '' || trimmed === '0') pieces.shift();
   return pieces;
 }
 
 /** A piece trimmed, with its start moved past the trimmed space. */
-const trimPiece = (p: Piece): Piece => ({ text: phpTrim(p.text), at: p.at + leadingTrim(p.text) });
+const trimPiece = (p: Piece): Piece => {
+  const text = trim(p.text);
+  return text === p.text ? p : { text, at: p.at + leadingTrim(p.text) };
+};
 
-class BlockReader {
+/**
+ * Reads blocks one after another; its state belongs to the block being read, so a result's `position`
+ * stays valid only until the next block is read.
+ */
+export class BlockReader {
+  private lines: BlockLines = { text: '', from: [], to: [], line: [], column: [], length: 0 };
+  private category: string | null = null;
   private readonly starts: number[] = [];
+  private readonly isComment: boolean[] = [];
   private lead = 0;
   private edits: Edit[] = [];
   private failed = false;
   /** Index of the answer block's '{' in the processed text. */
   private braceAt = 0;
+  private readonly position = (p: number): SourcePosition => this.pos(p);
 
   constructor(
-    private readonly lines: readonly SourceLine[],
     private readonly diagnostics: Diagnostic[],
-    private readonly settings: GiftSiteSettings,
+    private readonly settings: GiftSiteSettings = DEFAULT_SITE_SETTINGS,
   ) {}
 
   /** The file position of index `j` of the joined block text. */
@@ -158,8 +203,7 @@ class BlockReader {
       if (this.starts[mid]! <= j) lo = mid;
       else hi = mid - 1;
     }
-    const line = this.lines[lo]!;
-    return { line: line.line, column: line.column + Math.max(0, j - this.starts[lo]!) };
+    return { line: this.lines.line[lo]!, column: this.lines.column[lo]! + Math.max(0, j - this.starts[lo]!) };
   }
 
   /** The file position of index `p` of the processed text (trimmed, escapes replaced). */
@@ -179,13 +223,28 @@ class BlockReader {
     return null;
   }
 
+  /** The text and format of the last field read by `parse` (kept here to spare an object per answer). */
+  private fieldText = '';
+  private fieldFormat: TextFormat = 'moodle';
+
   /** parse_text_with_format(): an optional [format] tag, then decoded escapes, trimmed. */
-  field(text: string, defaultFormat: TextFormat, at: number): RichText {
+  private parse(text: string, defaultFormat: TextFormat, at: number): void {
+    if (text.charCodeAt(0) !== 91 /* [ */) {
+      this.fieldText = trim(escapePost(text));
+      this.fieldFormat = defaultFormat;
+      return;
+    }
     const tagged = splitFormatTag(text, defaultFormat);
     if (tagged.text === text && /^\[(moodle|html|plain|markdown)\]/i.test(text)) {
       this.warn('formattag', `Format tags are lower case: ${quote(text.slice(0, text.indexOf(']') + 1))} stays in the text.`, at);
     }
-    return { text: phpTrim(escapePost(tagged.text)), format: tagged.format, files: [] };
+    this.fieldText = trim(escapePost(tagged.text));
+    this.fieldFormat = tagged.format;
+  }
+
+  field(text: string, defaultFormat: TextFormat, at: number): RichText {
+    this.parse(text, defaultFormat, at);
+    return { text: this.fieldText, format: this.fieldFormat, files: [] };
   }
 
   /** Placeholder text typed in the file (not written as an escape) is decoded by Moodle too. */
@@ -201,19 +260,22 @@ class BlockReader {
     });
   }
 
-  /** commentparser(): answer and feedback split at the first '#', each a text field. */
-  answerAndFeedback(piece: string, defaultFormat: TextFormat, at: number): [RichText, RichText] {
+  /** commentparser(): split at the first '#'; returns the feedback and leaves the answer in fieldText/fieldFormat. */
+  answerAndFeedback(piece: string, defaultFormat: TextFormat, at: number): RichText {
     const hash = piece.indexOf('#');
-    if (hash === -1) return [this.field(phpTrim(piece), defaultFormat, at), blank(defaultFormat)];
+    if (hash === -1) {
+      this.parse(trim(piece), defaultFormat, at);
+      return blank(defaultFormat);
+    }
     const fb = piece.slice(hash + 1);
-    return [
-      this.field(phpTrim(piece.slice(0, hash)), defaultFormat, at),
-      this.field(phpTrim(fb), defaultFormat, at + hash + 1 + leadingTrim(fb)),
-    ];
+    const feedback = this.field(trim(fb), defaultFormat, at + hash + 1 + leadingTrim(fb));
+    this.parse(trim(piece.slice(0, hash)), defaultFormat, at);
+    return feedback;
   }
 
   /** A `%n%` weight at the start of the piece: its fraction and the rest, null without one, 'error' for PHP's crash. */
   weight(piece: Piece): { fraction: number; rest: Piece } | null | 'error' {
+    if (piece.text.charCodeAt(0) !== 37 /* % */) return null;
     const m = WEIGHT.exec(piece.text);
     if (!m) {
       if (LOOKS_LIKE_WEIGHT.test(piece.text)) {
@@ -233,35 +295,49 @@ class BlockReader {
     };
   }
 
-  read(): BlockRead | null {
-    const lines = this.lines;
+  /** Reads one block as qformat_gift::readquestion() does; null when the block holds nothing. */
+  read(lines: BlockLines, category: string | null = null): BlockRead | null {
+    if (lines.length === 0) return null;
+    this.lines = lines;
+    this.category = category;
+    const { text: src, from, to, length: n } = this.lines;
     let comments = '';
-    const parts: string[] = [];
-    const isComment: boolean[] = [];
+    const isComment = this.isComment;
+    isComment.length = 0;
+    this.starts.length = 0;
+    this.lead = 0;
+    this.edits = [];
+    this.failed = false;
+    this.braceAt = 0;
+    // The block is one slice of the source when its lines follow each other with nothing trimmed between.
+    let contiguous = true;
     let length = 0;
-    for (const line of lines) {
-      const trimmed = phpTrim(line.text);
-      const comment = trimmed.startsWith('//');
-      if (comment) comments += `${trimmed}\n`;
+    for (let k = 0; k < n; k++) {
+      let first = from[k]!;
+      while (first < to[k]! && isTrimChar(src.charCodeAt(first))) first++;
+      const comment = src.charCodeAt(first) === 47 && src.charCodeAt(first + 1) === 47 && first + 1 < to[k]!;
+      if (comment) comments += `${trim(src.slice(first, to[k]))}\n`;
       isComment.push(comment);
-      const part = comment ? ' ' : line.text;
       this.starts.push(length);
-      parts.push(part);
-      length += part.length + 1;
+      length += (comment ? 1 : to[k]! - from[k]!) + 1;
+      if (comment || (k + 1 < n && (to[k]! + 1 !== from[k + 1]! || src.charCodeAt(to[k]!) !== 10))) contiguous = false;
     }
-    const joined = parts.join('\n');
-    const text = phpTrim(joined);
+    let joined: string;
+    if (contiguous) joined = src.slice(from[0], to[n - 1]);
+    else {
+      joined = '';
+      for (let k = 0; k < n; k++) joined += (k ? '\n' : '') + (isComment[k] ? ' ' : src.slice(from[k], to[k]));
+    }
+    const text = trim(joined);
     if (text === '') return null;
     this.lead = leadingTrim(joined);
     const pre = escapePre(text);
     this.edits = pre.edits;
     const P = pre.text;
-    const start = this.pos(0);
-
-    this.checkDroppedComments(isComment);
+    if (comments !== '') this.checkDroppedComments(isComment);
     if (text.includes('&&')) this.checkPlaceholders(text);
 
-    if (P.startsWith('$CATEGORY:')) return this.readCategory(P, text, start);
+    if (P.startsWith('$CATEGORY:')) return this.readCategory(P, text);
 
     // The name.
     let name: string | null = null;
@@ -276,12 +352,12 @@ class BlockReader {
       } else {
         const raw = escapePost(body.slice(2, end));
         name = cleanQuestionName(raw);
-        if (mbStrlen(phpTrim(cleanParamText(raw))) > 255) {
+        if (raw.length > 255 && mbStrlen(trim(cleanParamText(raw))) > 255) {
           this.warn('namelength', 'The name is longer than 255 characters: Moodle shortens it.', 2);
         }
         const rest = body.slice(end + 2);
         off = end + 2 + leadingTrim(rest);
-        body = phpTrim(rest);
+        body = trim(rest);
       }
     }
 
@@ -289,15 +365,14 @@ class BlockReader {
     const open = body.indexOf('{');
     const close = body.indexOf('}');
     const description = open === -1 && close === -1;
-    const brace = description ? start : this.pos(off + (open === -1 ? close : open));
     if (!description) {
       if (open === -1 || close === -1) {
         this.error('braceerror', MOODLE.braceerror, off + (open === -1 ? close : open));
-        return { question: null, start, brace: start, spots: [] };
+        return this.result(null, 0, []);
       }
       if (close < open) {
         this.error('braceorder', `${MOODLE.braceerror}: a } comes before the first {.`, off + close);
-        return { question: null, start, brace: start, spots: [] };
+        return this.result(null, 0, []);
       }
       this.braceAt = off + open;
     }
@@ -306,7 +381,7 @@ class BlockReader {
     let questionText = body;
     if (!description) {
       const inner = body.slice(open + 1, close);
-      answerText = phpTrim(inner);
+      answerText = trim(inner);
       answerAt = off + open + 1 + leadingTrim(inner);
       const after = body.slice(close + 1);
       questionText = body.slice(0, open) + (body.endsWith('}') ? '' : '_____') + after;
@@ -322,7 +397,7 @@ class BlockReader {
     if (gfSep !== -1) {
       gfText = answerText.slice(gfSep + 4);
       gfAt = answerAt + gfSep + 4;
-      answerText = phpTrim(answerText.slice(0, gfSep));
+      answerText = trim(answerText.slice(0, gfSep));
     }
 
     const qtext = this.field(questionText, 'moodle', off);
@@ -331,23 +406,31 @@ class BlockReader {
     const meta = extractIdnumberAndTags(comments);
     this.checkCommentTokens(comments, meta.idnumber, meta.tags.length);
 
-    const base = baseQuestion(name, qtext.text, qtext.format);
-    base.generalFeedback = generalFeedback;
-    base.idnumber = meta.idnumber === '' ? null : meta.idnumber;
-    base.tags = uniqueTags(meta.tags);
+    // Built whole, with baseQuestion's fields and defaults, so that every question object has one shape.
+    const base: QuestionBase = {
+      name,
+      text: qtext,
+      generalFeedback,
+      defaultMark: 1,
+      penalty: DEFAULT_PENALTY,
+      idnumber: meta.idnumber === '' ? null : meta.idnumber,
+      tags: uniqueTags(meta.tags),
+      hints: [],
+      category: this.category,
+    };
 
-    const spots: SourcePosition[] = [];
+    const spots: number[] = [];
     let question: Question | null;
-    if (description) question = newDescription(base);
-    else if (ORDERING.test(answerText)) {
+    if (description) question = buildDescription(base);
+    else if (answerText.includes('>') && ORDERING.test(answerText)) {
       question = this.error('unsupportedqtype', 'This is an ordering question ({>…}), a type qbank cannot import from GIFT.', answerAt);
-    } else if (answerText === '') question = newEssay(base);
+    } else if (answerText === '') question = buildEssay(base);
     else if (answerText[0] === '#') question = this.numerical(base, answerText, answerAt, spots);
     else if (answerText.includes('~')) question = this.multichoice(base, answerText, answerAt, spots);
     else if (answerText.includes('=') && answerText.includes('->')) question = this.match(base, answerText, answerAt, spots);
     else {
       const hash = answerText.indexOf('#');
-      const word = hash > 0 ? phpTrim(answerText.slice(0, hash)) : answerText;
+      const word = hash > 0 ? trim(answerText.slice(0, hash)) : answerText;
       if (TF_WORDS.includes(word)) question = this.trueFalse(base, answerText, answerAt);
       else {
         if (TF_WORDS.includes(word.toUpperCase())) {
@@ -357,37 +440,45 @@ class BlockReader {
       }
     }
     if (this.failed) question = null;
-    return { question, start, brace, spots };
+    return this.result(question, description ? 0 : this.braceAt, spots);
   }
 
-  private readCategory(P: string, text: string, start: SourcePosition): BlockRead {
-    const path = phpTrim(P.slice(10));
+  private result(question: Question | null, brace: number, spots: number[], category?: string): BlockRead {
+    const start = this.pos(0);
+    const read: BlockRead = { question, start, brace, spots, position: this.position };
+    if (category !== undefined) read.category = category;
+    return read;
+  }
+
+  private readCategory(P: string, text: string): BlockRead {
+    const path = trim(P.slice(10));
     const newline = P.indexOf('\n');
     if (newline !== -1) {
       this.warn(
         'categoryswallow',
-        `$CATEGORY: takes every line up to the next blank line as the category name, so ${quote(phpTrim(P.slice(newline)))} became part of it: leave a blank line after the category line.`,
+        `$CATEGORY: takes every line up to the next blank line as the category name, so ${quote(trim(P.slice(newline)))} became part of it: leave a blank line after the category line.`,
         newline + 1,
       );
     }
     if (P !== text || hasPlaceholderText(text)) {
       this.warn('categoryescape', 'Moodle does not decode escapes in category names: they stay as placeholder text such as "&&058;".', 0);
     }
-    return { question: null, category: path, start, brace: start, spots: [] };
+    return this.result(null, 0, [], path);
   }
 
   /** A `//` line inside a question disappears from it (only whole lines are comments). */
   private checkDroppedComments(isComment: readonly boolean[]): void {
-    const content = isComment.map((c, k) => !c && phpTrim(this.lines[k]!.text) !== '');
+    const { text: src, from, to } = this.lines;
+    const lineText = (k: number): string => src.slice(from[k], to[k]);
+    const content = isComment.map((c, k) => !c && trim(lineText(k)) !== '');
     const first = content.indexOf(true);
     const last = content.lastIndexOf(true);
     for (let k = first + 1; k < last; k++) {
       if (!isComment[k]) continue;
-      const line = this.lines[k]!;
       this.diagnostics.push({
         severity: 'warning',
-        line: line.line,
-        column: line.column + leadingTrim(line.text),
+        line: this.lines.line[k]!,
+        column: this.lines.column[k]! + leadingTrim(lineText(k)),
         code: 'commentdropped',
         message: 'This line starts with //, so Moodle reads it as a comment and leaves it out of the question.',
       });
@@ -399,8 +490,8 @@ class BlockReader {
     if (!comments.includes('[')) return;
     const ids = comments.split('[id:').length - 1;
     const tags = comments.split('[tag:').length - 1;
-    const at = this.lines[0]!;
     const report = (code: string, message: string): void => {
+      const at = this.joined(0);
       this.diagnostics.push({ severity: 'warning', line: at.line, column: at.column, code, message });
     };
     if (ids > 1 || (ids === 1 && idnumber === '')) {
@@ -411,25 +502,23 @@ class BlockReader {
     }
   }
 
-  private multichoice(base: ReturnType<typeof baseQuestion>, text: string, at: number, spots: SourcePosition[]): Question | null {
+  private multichoice(base: QuestionBase, text: string, at: number, spots: number[]): Question | null {
     const single = text.includes('=');
-    const q = newMultichoice(base, single);
-    q.showStandardInstruction = false;
-    q.shuffleAnswers = this.settings.shuffleAnswers;
-    q.answerNumbering = this.settings.answerNumbering;
-    const all = splitPieces(text, at, (c) => (c === '~' ? 'drop' : c === '=' ? 'keep' : null));
-    const pieces = dropEmptyFirst(all);
+    const answers: Answer[] = [];
+    const pieces = splitChoices(text, at);
+    const count = pieces.length;
+    dropEmptyFirst(pieces);
     if (pieces.length < 2) return this.error('importminerror', MOODLE.importminerror, this.braceAt);
-    if (pieces === all) {
+    if (pieces.length === count) {
       this.warn('answerbeforemarker', 'Text before the first ~ or = becomes an extra wrong answer.', pieces[0]!.at);
     }
     for (const raw of pieces) {
       let piece = trimPiece(raw);
       let fraction = 0;
-      if (piece.text[0] === '=') {
+      if (piece.text.charCodeAt(0) === 61 /* = */) {
         fraction = 1;
         piece = { text: piece.text.slice(1), at: piece.at + 1 };
-        if (WEIGHT.test(piece.text)) {
+        if (piece.text.charCodeAt(0) === 37 && WEIGHT.test(piece.text)) {
           this.warn('weightafterequals', 'A weight after = is not read in multiple choice: the answer gets 100% and keeps the weight as text.', piece.at);
         }
       } else {
@@ -440,17 +529,15 @@ class BlockReader {
           piece = w.rest;
         }
       }
-      const [answer, feedback] = this.answerAndFeedback(piece.text, base.text.format, piece.at);
-      spots.push(this.pos(raw.at + leadingTrim(raw.text)));
-      q.answers.push({ text: answer.text, format: answer.format, files: [], fraction, feedback });
+      const feedback = this.answerAndFeedback(piece.text, base.text.format, piece.at);
+      spots.push(raw.at + leadingTrim(raw.text));
+      answers.push({ text: this.fieldText, format: this.fieldFormat, files: [], fraction, feedback });
     }
-    return q;
+    return buildMultichoice(base, single, this.settings.shuffleAnswers, this.settings.answerNumbering, answers);
   }
 
-  private match(base: ReturnType<typeof baseQuestion>, text: string, at: number, spots: SourcePosition[]): Question | null {
-    const q = newMatch(base);
-    q.shuffleAnswers = this.settings.shuffleAnswers;
-    const pieces = dropEmptyFirst(splitPieces(text, at, (c) => (c === '=' ? 'drop' : null)));
+  private match(base: QuestionBase, text: string, at: number, spots: number[]): Question | null {
+    const pieces = dropEmptyFirst(splitOn(text, at, '='));
     if (pieces.length < 2) return this.error('importminerror', MOODLE.importminerror, this.braceAt);
     const subs: MatchSubquestion[] = [];
     for (const raw of pieces) {
@@ -460,34 +547,29 @@ class BlockReader {
         return this.error('giftmatchingformat', `${MOODLE.giftmatchingformat}: ${quote(piece.text)} has no ->.`, piece.at);
       }
       const stem = this.field(piece.text.slice(0, arrow), base.text.format, piece.at);
-      subs.push({ text: stem, answer: phpTrim(escapePost(piece.text.slice(arrow + 2))) });
-      spots.push(this.pos(piece.at));
+      subs.push({ text: stem, answer: trim(escapePost(piece.text.slice(arrow + 2))) });
+      spots.push(piece.at);
     }
-    q.subquestions = subs;
-    return q;
+    return buildMatch(base, this.settings.shuffleAnswers, subs);
   }
 
-  private trueFalse(base: ReturnType<typeof baseQuestion>, text: string, at: number): Question {
+  private trueFalse(base: QuestionBase, text: string, at: number): Question {
     const first = text.indexOf('#');
     const second = first === -1 ? -1 : text.indexOf('#', first + 1);
-    const word = phpTrim(first === -1 ? text : text.slice(0, first));
+    const word = trim(first === -1 ? text : text.slice(0, first));
     const format = base.text.format;
     const part = (from: number, to: number): RichText => {
       const raw = text.slice(from, to === -1 ? undefined : to);
-      return this.field(phpTrim(raw), format, at + from + leadingTrim(raw));
+      return this.field(trim(raw), format, at + from + leadingTrim(raw));
     };
     const wrong = first === -1 ? blank(format) : part(first + 1, second);
     const right = second === -1 ? blank(format) : part(second + 1, -1);
     const correct = word === 'T' || word === 'TRUE';
-    const q = newTrueFalse(base, correct);
-    q.feedbackTrue = correct ? right : wrong;
-    q.feedbackFalse = correct ? wrong : right;
-    return q;
+    return buildTrueFalse(base, correct, correct ? right : wrong, correct ? wrong : right);
   }
 
-  private shortAnswer(base: ReturnType<typeof baseQuestion>, text: string, at: number, spots: SourcePosition[]): Question | null {
-    const q = newShortAnswer(base);
-    const pieces = dropEmptyFirst(splitPieces(text, at, (c) => (c === '=' ? 'drop' : null)));
+  private shortAnswer(base: QuestionBase, text: string, at: number, spots: number[]): Question | null {
+    const pieces = dropEmptyFirst(splitOn(text, at, '='));
     if (pieces.length < 1) return this.error('importminerror', MOODLE.importminerror, this.braceAt);
     const answers: Answer[] = [];
     for (const raw of pieces) {
@@ -499,22 +581,20 @@ class BlockReader {
         fraction = w.fraction;
         piece = w.rest;
       }
-      const [answer, feedback] = this.answerAndFeedback(piece.text, base.text.format, piece.at);
-      spots.push(this.pos(raw.at + leadingTrim(raw.text)));
-      answers.push({ text: answer.text, format: 'moodle', files: [], fraction, feedback });
+      const feedback = this.answerAndFeedback(piece.text, base.text.format, piece.at);
+      spots.push(raw.at + leadingTrim(raw.text));
+      answers.push({ text: this.fieldText, format: 'moodle', files: [], fraction, feedback });
     }
-    q.answers = answers;
-    return q;
+    return buildShortAnswer(base, answers);
   }
 
-  private numerical(base: ReturnType<typeof baseQuestion>, text: string, at: number, spots: SourcePosition[]): Question | null {
-    const q = newNumerical(base);
+  private numerical(base: QuestionBase, text: string, at: number, spots: number[]): Question | null {
     let body = text.slice(1);
     const tilde = body.indexOf('~');
     const wrong = tilde === -1 ? '' : body.slice(tilde);
     const wrongAt = at + 1 + tilde;
     if (tilde !== -1) body = body.slice(0, tilde);
-    const pieces = dropEmptyFirst(splitPieces(body, at + 1, (c) => (c === '=' ? 'drop' : null)));
+    const pieces = dropEmptyFirst(splitOn(body, at + 1, '='));
     if (pieces.length === 0) return this.error('giftnonumericalanswers', MOODLE.giftnonumericalanswers, this.braceAt);
     const answers: NumericalAnswer[] = [];
     for (const raw of pieces) {
@@ -526,15 +606,15 @@ class BlockReader {
         fraction = w.fraction;
         piece = w.rest;
       }
-      const [value, feedback] = this.answerAndFeedback(piece.text, base.text.format, piece.at);
-      const v = value.text;
+      const feedback = this.answerAndFeedback(piece.text, base.text.format, piece.at);
+      const v = this.fieldText;
       let answer: string;
       let tolerance: number;
       const range = v.indexOf('..');
       const colon = v.indexOf(':');
       if (range > 0) {
-        const lo = phpNumber(phpTrim(v.slice(0, range)));
-        const hi = phpNumber(phpTrim(v.slice(range + 2)));
+        const lo = phpNumber(trim(v.slice(0, range)));
+        const hi = phpNumber(trim(v.slice(range + 2)));
         if (!lo || !hi) {
           return this.error('rangenotnumber', `The range ${quote(v)} has an end that is not a number (Moodle stops the import with a PHP error here).`, piece.at);
         }
@@ -550,8 +630,8 @@ class BlockReader {
         tolerance = Number(storedNumber(tol, midInt && hi.integer));
         if (!Number.isFinite(tolerance)) tolerance = tol;
       } else if (colon > 0) {
-        const tol = phpTrim(v.slice(colon + 1));
-        const value = phpTrim(v.slice(0, colon));
+        const tol = trim(v.slice(colon + 1));
+        const value = trim(v.slice(0, colon));
         if (!phpIsNumeric(tol)) {
           return this.error('errornotnumbers', `${MOODLE.errornotnumbers}: the tolerance ${quote(tol)} is not a number.`, piece.at);
         }
@@ -561,16 +641,15 @@ class BlockReader {
         answer = this.numericOrAny(v, piece.at);
         tolerance = 0;
       }
-      spots.push(this.pos(raw.at + leadingTrim(raw.text)));
+      spots.push(raw.at + leadingTrim(raw.text));
       answers.push({ text: answer, format: 'moodle', files: [], fraction, feedback, tolerance });
     }
     if (wrong !== '') {
-      const [, feedback] = this.answerAndFeedback(wrong, base.text.format, wrongAt);
-      spots.push(this.pos(wrongAt));
+      const feedback = this.answerAndFeedback(wrong, base.text.format, wrongAt);
+      spots.push(wrongAt);
       answers.push({ text: '*', format: 'moodle', files: [], fraction: 0, feedback, tolerance: 0 });
     }
-    q.answers = answers;
-    return q;
+    return buildNumerical(base, answers);
   }
 
   /** Moodle's bug: a numerical answer that is not a number silently becomes '*' (any answer is right). */
@@ -588,7 +667,8 @@ class BlockReader {
 const blank = (format: TextFormat): RichText => ({ text: '', format, files: [] });
 
 /** Tags as Moodle attaches them: empty ones dropped, duplicates (ignoring case) merged. */
-function uniqueTags(tags: readonly string[]): string[] {
+function uniqueTags(tags: string[]): string[] {
+  if (tags.length === 0) return tags;
   const seen = new Set<string>();
   const out: string[] = [];
   for (const tag of tags) {
@@ -600,12 +680,17 @@ function uniqueTags(tags: readonly string[]): string[] {
   return out;
 }
 
-/** Reads one block of lines as qformat_gift::readquestion() does; null when the block holds nothing. */
-export function readBlock(
-  lines: readonly SourceLine[],
-  diagnostics: Diagnostic[],
-  settings: GiftSiteSettings = DEFAULT_SITE_SETTINGS,
-): BlockRead | null {
-  if (lines.length === 0) return null;
-  return new BlockReader(lines, diagnostics, settings).read();
+/** Block lines for a list of strings taken as they are (line k + 1, column 1). */
+export function linesOf(lines: readonly string[]): BlockLines {
+  const text = lines.join('\n');
+  const block: BlockLines = { text, from: [], to: [], line: [], column: [], length: lines.length };
+  let at = 0;
+  lines.forEach((l, k) => {
+    block.from.push(at);
+    block.to.push(at + l.length);
+    block.line.push(k + 1);
+    block.column.push(1);
+    at += l.length + 1;
+  });
+  return block;
 }

@@ -2,7 +2,6 @@
 // where Moodle's own output would read back as a different question (each such place is marked "Deviation").
 import {
   DEFAULT_PENALTY,
-  phpFloat,
   phpIsNumeric,
   phpTrim,
   type Category,
@@ -13,6 +12,7 @@ import {
 } from '../../model/index.js';
 import { extractIdnumberAndTags } from './comments.js';
 import { escapePre, hasPlaceholderText, repchar } from './escapes.js';
+import { printFloat } from './numbers.js';
 import { cleanQuestionName } from './php-text.js';
 import { splitFormatTag } from './read.js';
 
@@ -73,7 +73,7 @@ function writeGeneralFeedback(q: Question, indent: string): string {
   return indent ? `${indent}####${gf}\n` : `####${gf}`;
 }
 
-const weight = (fraction: number): string => phpFloat(fraction * 100);
+const weight = (fraction: number): string => printFloat(fraction * 100);
 
 /** The header comment. Deviation: no line break, `[id:` or `[tag:` from the name (they would be read back). */
 function header(q: Question, id: number): string {
@@ -266,7 +266,7 @@ function body(q: Question): string {
         if (a.text !== '' && a.text !== '*') {
           // Deviation: a value that is not a number is escaped, so that it cannot break the file.
           const value = phpIsNumeric(a.text) ? a.text : repchar(a.text);
-          out += `\t=%${weight(a.fraction)}%${value}:${phpFloat(a.tolerance)}#${writeText(a.feedback, fmt)}\n`;
+          out += `\t=%${weight(a.fraction)}%${value}:${printFloat(a.tolerance)}#${writeText(a.feedback, fmt)}\n`;
         } else out += `\t~#${writeText(a.feedback, fmt)}\n`;
       }
       return `${out + writeGeneralFeedback(q, '\t')}}\n`;
