@@ -346,6 +346,8 @@ function withoutTags(s: string): string {
 function tagTextPairs(s: string): [string, string][] {
   const pairs: [string, string][] = [];
   let pos = 0;
+  // The next '>' at or after a position, found once for all the '<' before it.
+  let nextGt = -2;
   const runEnd = (from: number): number => {
     let e = from;
     while (e < s.length && s[e] !== '<' && s[e] !== '>') e++;
@@ -355,10 +357,10 @@ function tagTextPairs(s: string): [string, string][] {
     let tag = '';
     let textStart = pos;
     if (s[pos] === '<') {
-      const close = s.indexOf('>', pos + 2);
-      if (close !== -1) {
-        tag = s.slice(pos, close + 1);
-        textStart = close + 1;
+      if (nextGt !== -1 && nextGt < pos + 2) nextGt = s.indexOf('>', pos + 2);
+      if (nextGt !== -1) {
+        tag = s.slice(pos, nextGt + 1);
+        textStart = nextGt + 1;
       }
     }
     const e = runEnd(textStart);

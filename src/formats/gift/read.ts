@@ -443,8 +443,19 @@ export class BlockReader {
     return this.result(question, description ? 0 : this.braceAt, spots);
   }
 
+  /** Where the block starts: its first line that is not blank, comments included. */
+  private blockStart(): SourcePosition {
+    const { text: src, from, to, length: n } = this.lines;
+    for (let k = 0; k < n; k++) {
+      let first = from[k]!;
+      while (first < to[k]! && isTrimChar(src.charCodeAt(first))) first++;
+      if (first < to[k]!) return { line: this.lines.line[k]!, column: this.lines.column[k]! + first - from[k]! };
+    }
+    return this.pos(0);
+  }
+
   private result(question: Question | null, brace: number, spots: number[], category?: string): BlockRead {
-    const start = this.pos(0);
+    const start = this.blockStart();
     const read: BlockRead = { question, start, brace, spots, position: this.position };
     if (category !== undefined) read.category = category;
     return read;

@@ -85,16 +85,21 @@ const idToken = (idnumber: string): string => `[id:${idnumber.replaceAll(']', '\
 const tagToken = (tag: string): string => `[tag:${tag.replaceAll(']', '\\]')}]`;
 
 /**
- * write_idnumber_and_tags(). Deviation: an idnumber or tag that Moodle would not read back as itself (line
- * breaks, `<` in a tag, `[tag:` inside an idnumber …) is left out, with a warning.
+ * write_idnumber_and_tags(). Deviations: an idnumber or tag Moodle would not read back as itself (line breaks,
+ * `<` in a tag, `[tag:` inside an idnumber …) is left out with a warning; and when Moodle's single line would
+ * read back wrong (a value ending in a backslash swallows the next one), each value gets a comment line.
  */
 function idAndTags(q: Question, losses: Losses): string {
   const bits: string[] = [];
   const seen = new Set<string>();
+  let idnumber = '';
+  const tags: string[] = [];
   if (q.idnumber !== null && q.idnumber !== '') {
     const read = extractIdnumberAndTags(`// ${idToken(q.idnumber)}\n`);
-    if (read.idnumber === q.idnumber && read.tags.length === 0) bits.push(idToken(q.idnumber));
-    else losses.add(`the idnumber ${JSON.stringify(q.idnumber)} cannot be written so that Moodle reads it back; it is left out.`);
+    if (read.idnumber === q.idnumber && read.tags.length === 0) {
+      bits.push(idToken(q.idnumber));
+      idnumber = q.idnumber;
+    } else losses.add(`the idnumber ${JSON.stringify(q.idnumber)} cannot be written so that Moodle reads it back; it is left out.`);
   }
   for (const tag of q.tags) {
     const read = extractIdnumberAndTags(`// ${tagToken(tag)}\n`);
@@ -105,8 +110,13 @@ function idAndTags(q: Question, losses: Losses): string {
     if (seen.has(tag.toLowerCase())) losses.add(`the tag ${JSON.stringify(tag)} repeats another tag (Moodle ignores case).`);
     seen.add(tag.toLowerCase());
     bits.push(tagToken(tag));
+    tags.push(tag);
   }
-  return bits.length ? `// ${bits.join(' ')}\n` : '';
+  if (!bits.length) return '';
+  const line = `// ${bits.join(' ')}\n`;
+  const read = extractIdnumberAndTags(line);
+  if (read.idnumber === idnumber && read.tags.length === tags.length && read.tags.every((t, i) => t === tags[i])) return line;
+  return bits.map((b) => `// ${b}\n`).join('');
 }
 
 function fieldChecks(label: string, field: RichText, losses: Losses): void {
@@ -206,6 +216,7 @@ function checkLosses(q: Question, losses: Losses): void {
       if (q.responseTemplate.text !== '') losses.add('the response template is not kept.');
       break;
     case 'description':
+      if (q.generalFeedback.text !== '') losses.add('a description has no place for general feedback in GIFT.');
       break;
     case 'unsupported':
       losses.add(`questions of type '${q.qtype}' cannot be written in GIFT: only a comment with its name is written.`);
