@@ -19,13 +19,12 @@ import {
 } from '../diagnostics.js';
 import { decodeInput } from '../input.js';
 import { MOODLE, quote } from './messages.js';
+import { isTrimChar } from './syntax.js';
 import { BlockReader, DEFAULT_SITE_SETTINGS, type BlockLines, type BlockRead, type GiftSiteSettings } from './read.js';
 
 /** Parse options, with the site settings Moodle takes new questions' options from. */
 export interface GiftParseOptions extends ParseOptions, Partial<GiftSiteSettings> {}
 
-/** PHP trim()'s characters: space, tab, LF, CR, NUL, vertical tab. */
-const isTrimChar = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0 || c === 11;
 
 /** Reads a GIFT file. Never throws: every problem is a diagnostic, and any error leaves `questions` empty. */
 export function parseGift(input: string | Uint8Array, options: GiftParseOptions = {}): ParseResult {

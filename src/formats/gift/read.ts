@@ -22,10 +22,22 @@ import {
   buildTrueFalse,
 } from './build.js';
 import { extractIdnumberAndTags } from './comments.js';
-import { printFloat } from './numbers.js';
+import { phpNumber, storedNumber } from './numbers.js';
 import { escapePost, escapePre, hasPlaceholderText, sourceIndex, type Edit } from './escapes.js';
 import { MOODLE, quote } from './messages.js';
 import { cleanParamText, cleanQuestionName, createDefaultQuestionName, mbStrlen } from './php-text.js';
+import {
+  WEIGHT,
+  dropEmptyFirst,
+  isTrimChar,
+  leadingTrim,
+  splitChoices,
+  splitFormatTag,
+  splitOn,
+  trim,
+  trimPiece,
+  type Piece,
+} from './syntax.js';
 
 /** Site settings Moodle's GIFT import takes new questions' options from. */
 export interface GiftSiteSettings {
@@ -66,113 +78,11 @@ export interface BlockRead {
   position(at: number): SourcePosition;
 }
 
-/** PHP trim()'s characters: space, tab, LF, CR, NUL, vertical tab. */
-const isTrimChar = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0 || c === 11;
-const leadingTrim = (s: string): number => {
-  let i = 0;
-  while (i < s.length && isTrimChar(s.charCodeAt(i))) i++;
-  return i;
-};
-/** phpTrim, by character codes (it runs on every field). */
-function trim(s: string): string {
-  let end = s.length;
-  let start = 0;
-  while (start < end && isTrimChar(s.charCodeAt(start))) start++;
-  while (end > start && isTrimChar(s.charCodeAt(end - 1))) end--;
-  return start === 0 && end === s.length ? s : s.slice(start, end);
-}
-
-const FORMAT_NAMES: Readonly<Record<string, TextFormat>> = {
-  moodle: 'moodle',
-  html: 'html',
-  plain: 'plain',
-  markdown: 'markdown',
-};
-const formatNamed = (name: string): TextFormat | null =>
-  Object.prototype.hasOwnProperty.call(FORMAT_NAMES, name) ? FORMAT_NAMES[name]! : null;
-
-/** qformat_gift::parse_text_with_format() without the final decoding: the format and the text after the tag. */
-export function splitFormatTag(text: string, defaultFormat: TextFormat): { format: TextFormat; text: string } {
-  if (text.charCodeAt(0) !== 91 /* [ */) return { format: defaultFormat, text };
-  const end = text.indexOf(']');
-  // Without a ']', PHP computes substr($text, 1, false - 1): the text without its first and last characters.
-  const name = end === -1 ? text.slice(1, -1) : text.slice(1, end);
-  const format = formatNamed(name);
-  if (format === null) return { format: defaultFormat, text };
-  return { format, text: end === -1 ? text.slice(1) : text.slice(end + 1) };
-}
-
-const WEIGHT = /^%-*([0-9]{1,2})\.?([0-9]*)%/;
 const LOOKS_LIKE_WEIGHT = /^%[-+\d.,\s]*\d[-+\d.,\s]*%/;
+const UNESCAPED_OPEN = /(^|[^\\])\{/;
+const UNESCAPED_CLOSE = /(^|[^\\])\}/;
 const ORDERING = /^[\t-\r ]*>[\t-\r ]*\d/;
 const TF_WORDS = ['T', 'TRUE', 'F', 'FALSE'];
-const NUMERIC_PREFIX = /^[ \t\n\r\v\f]*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/;
-const ONLY_SPACE = /^[ \t\n\r\v\f]*$/;
-
-/** A PHP string used in arithmetic: its value, whether PHP treats it as an int, and whether all of it is a number. */
-function phpNumber(s: string): { value: number; integer: boolean; whole: boolean } | null {
-  const m = NUMERIC_PREFIX.exec(s);
-  if (!m) return null;
-  const whole = ONLY_SPACE.test(s.slice(m[0].length));
-  const value = Number(m[0]) + 0;
-  return { value, integer: !m[1]!.includes('.') && m[3] === undefined && Number.isSafeInteger(value), whole };
-}
-
-/** A number as Moodle stores it in a text column (PHP's string conversion). */
-function storedNumber(value: number, integer: boolean): string {
-  return integer ? String(value + 0) : printFloat(value);
-}
-
-/** A piece of answer text with where it starts in the block's processed text. */
-interface Piece {
-  text: string;
-  at: number;
-}
-
-/** explode(): the pieces between `separator` characters. */
-function splitOn(text: string, at: number, separator: string): Piece[] {
-  const pieces: Piece[] = [];
-  let from = 0;
-  for (let i = text.indexOf(separator); i !== -1; i = text.indexOf(separator, from)) {
-    pieces.push({ text: text.slice(from, i), at: at + from });
-    from = i + 1;
-  }
-  pieces.push({ text: text.slice(from), at: at + from });
-  return pieces;
-}
-
-/** Multiple choice's split: str_replace('=', '~=') then explode('~'), so each '=' opens a piece it stays in. */
-function splitChoices(text: string, at: number): Piece[] {
-  const pieces: Piece[] = [];
-  let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 126 /* ~ */) {
-      pieces.push({ text: text.slice(from, i), at: at + from });
-      from = i + 1;
-    } else if (c === 61 /* = */) {
-      pieces.push({ text: text.slice(from, i), at: at + from });
-      from = i;
-    }
-  }
-  pieces.push({ text: text.slice(from), at: at + from });
-  return pieces;
-}
-
-/** Moodle's handling of the first piece: trimmed, and dropped when empty ('' or '0'). */
-function dropEmptyFirst(pieces: Piece[]): Piece[] {
-  const first = pieces[0]!;
-  const trimmed = trim(first.text);
-  if (trimmed === '' || trimmed === '0') pieces.shift();
-  return pieces;
-}
-
-/** A piece trimmed, with its start moved past the trimmed space. */
-const trimPiece = (p: Piece): Piece => {
-  const text = trim(p.text);
-  return text === p.text ? p : { text, at: p.at + leadingTrim(p.text) };
-};
-
 /**
  * Reads blocks one after another; its state belongs to the block being read, so a result's `position`
  * stays valid only until the next block is read.
@@ -477,15 +387,26 @@ export class BlockReader {
     return this.result(null, 0, [], path);
   }
 
-  /** A `//` line inside a question disappears from it (only whole lines are comments). */
+  /**
+   * A `//` line inside the question text disappears from it (only whole lines are comments); comment lines
+   * between the answers lose nothing and are not reported.
+   */
   private checkDroppedComments(isComment: readonly boolean[]): void {
     const { text: src, from, to } = this.lines;
     const lineText = (k: number): string => src.slice(from[k], to[k]);
     const content = isComment.map((c, k) => !c && trim(lineText(k)) !== '');
     const first = content.indexOf(true);
     const last = content.lastIndexOf(true);
+    // The answer block runs from the first line with an unescaped '{' to the first line with an unescaped '}'.
+    const opens = (k: number, brace: RegExp): boolean => !isComment[k] && brace.test(lineText(k));
+    let open = -1;
+    let close = -1;
+    for (let k = 0; k < isComment.length && close === -1; k++) {
+      if (open === -1 && opens(k, UNESCAPED_OPEN)) open = k;
+      if (open !== -1 && opens(k, UNESCAPED_CLOSE)) close = k;
+    }
     for (let k = first + 1; k < last; k++) {
-      if (!isComment[k]) continue;
+      if (!isComment[k] || (open !== -1 && k > open && (close === -1 || k < close))) continue;
       this.diagnostics.push({
         severity: 'warning',
         line: this.lines.line[k]!,

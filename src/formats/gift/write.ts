@@ -14,7 +14,7 @@ import { extractIdnumberAndTags } from './comments.js';
 import { escapePre, hasPlaceholderText, repchar } from './escapes.js';
 import { printFloat } from './numbers.js';
 import { cleanQuestionName } from './php-text.js';
-import { splitFormatTag } from './read.js';
+import { WEIGHT, splitFormatTag } from './syntax.js';
 
 export interface GiftWriteResult {
   text: string;
@@ -34,8 +34,6 @@ const FORMAT_NAME: Readonly<Record<TextFormat, string>> = {
   markdown: 'markdown',
   wiki: 'moodle',
 };
-
-const WEIGHT = /^%-*([0-9]{1,2})\.?([0-9]*)%/;
 
 /** Whether Moodle would read a format tag at the start of this escaped field. */
 function readsAsTagged(escaped: string): boolean {

@@ -77,6 +77,7 @@ const cases: [string, string, { questions?: Partial<Question>[]; error?: string;
   ['name-with-html', '::<b>Bold</b> name::Q{T}', { questions: [{ name: 'Bold name' }] }],
   ['url-line-dropped', 'See\n//example.com/x\n{T}', { questions: [{ text: rich('See') }], warning: 'commentdropped' }],
   ['comment-after-text-same-line', 'Q // not a comment {T}', { questions: [{ text: rich('Q // not a comment') }] }],
+  ['comment-between-answers', 'Q{\n// c\n=a\n~b\n}', { questions: [{ type: 'multichoice', text: rich('Q') }] }],
   ['comment-between-text-lines', 'What?\n// c\nMore{T}', { questions: [{ text: rich('What?\n \nMore') }], warning: 'commentdropped' }],
   ['zero-line-is-separator', 'Q1{T}\n0\nQ2{F}', { questions: [{ name: 'Q1' }, { name: 'Q2' }] }],
   ['indent-stripped', '[markdown]Code:\n    indented line\n{}', { questions: [{ type: 'essay', text: rich('Code:\nindented line', 'markdown') }] }],
