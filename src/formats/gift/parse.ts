@@ -98,7 +98,8 @@ function parse(input: string | Uint8Array, options: GiftParseOptions): ParseResu
       lineStart = nextStart;
       continue;
     }
-    if (end - start < 64 && text.slice(start, end).trim() === '') {
+    const c = text.charCodeAt(start);
+    if ((c === 12 || c >= 0x80) && end - start < 64 && text.slice(start, end).trim() === '') {
       diagnostics.push({
         severity: 'warning',
         line: lineNo,

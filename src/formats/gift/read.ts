@@ -92,6 +92,8 @@ export class BlockReader {
   private category: string | null = null;
   private readonly starts: number[] = [];
   private readonly isComment: boolean[] = [];
+  /** The number of lines of the block being read (the caller may reset `lines` before positions are asked). */
+  private count = 0;
   private lead = 0;
   private edits: Edit[] = [];
   private failed = false;
@@ -107,7 +109,7 @@ export class BlockReader {
   /** The file position of index `j` of the joined block text. */
   private joined(j: number): SourcePosition {
     let lo = 0;
-    let hi = this.starts.length - 1;
+    let hi = this.count - 1;
     while (lo < hi) {
       const mid = (lo + hi + 1) >> 1;
       if (this.starts[mid]! <= j) lo = mid;
@@ -211,10 +213,13 @@ export class BlockReader {
     this.lines = lines;
     this.category = category;
     const { text: src, from, to, length: n } = this.lines;
+    this.count = n;
     let comments = '';
     const isComment = this.isComment;
-    isComment.length = 0;
-    this.starts.length = 0;
+    // Only the first n entries of isComment and starts belong to this block.
+    let innerComment = false;
+    let seenContent = false;
+    let commentAfterContent = false;
     this.lead = 0;
     this.edits = [];
     this.failed = false;
@@ -227,8 +232,13 @@ export class BlockReader {
       while (first < to[k]! && isTrimChar(src.charCodeAt(first))) first++;
       const comment = src.charCodeAt(first) === 47 && src.charCodeAt(first + 1) === 47 && first + 1 < to[k]!;
       if (comment) comments += `${trim(src.slice(first, to[k]))}\n`;
-      isComment.push(comment);
-      this.starts.push(length);
+      isComment[k] = comment;
+      this.starts[k] = length;
+      if (comment) commentAfterContent ||= seenContent;
+      else if (first < to[k]!) {
+        innerComment ||= commentAfterContent;
+        seenContent = true;
+      }
       length += (comment ? 1 : to[k]! - from[k]!) + 1;
       if (comment || (k + 1 < n && (to[k]! + 1 !== from[k + 1]! || src.charCodeAt(to[k]!) !== 10))) contiguous = false;
     }
@@ -244,7 +254,7 @@ export class BlockReader {
     const pre = escapePre(text);
     this.edits = pre.edits;
     const P = pre.text;
-    if (comments !== '') this.checkDroppedComments(isComment);
+    if (innerComment) this.checkDroppedComments(isComment.slice(0, n));
     if (text.includes('&&')) this.checkPlaceholders(text);
 
     if (P.startsWith('$CATEGORY:')) return this.readCategory(P, text);

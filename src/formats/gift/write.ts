@@ -75,7 +75,9 @@ const weight = (fraction: number): string => printFloat(fraction * 100);
 
 /** The header comment. Deviation: no line break, `[id:` or `[tag:` from the name (they would be read back). */
 function header(q: Question, id: number): string {
-  const name = q.name.replace(/\r\n|\r|\n/g, ' ').replaceAll('[id:', '[id :').replaceAll('[tag:', '[tag :');
+  const name = /[\r\n[]/.test(q.name)
+    ? q.name.replace(/\r\n|\r|\n/g, ' ').replaceAll('[id:', '[id :').replaceAll('[tag:', '[tag :')
+    : q.name;
   return `// question: ${id}  name: ${name}\n`;
 }
 
