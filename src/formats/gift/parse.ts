@@ -18,13 +18,12 @@ import {
   type SourcePosition,
 } from '../diagnostics.js';
 import { decodeInput } from '../input.js';
-import { MOODLE, quote } from './messages.js';
+import { MOODLE, NOTE, quote } from './messages.js';
 import { isTrimChar } from './syntax.js';
 import { BlockReader, DEFAULT_SITE_SETTINGS, type BlockLines, type BlockRead, type GiftSiteSettings } from './read.js';
 
 /** Parse options, with the site settings Moodle takes new questions' options from. */
 export interface GiftParseOptions extends ParseOptions, Partial<GiftSiteSettings> {}
-
 
 /** Reads a GIFT file. Never throws: every problem is a diagnostic, and any error leaves `questions` empty. */
 export function parseGift(input: string | Uint8Array, options: GiftParseOptions = {}): ParseResult {
@@ -105,7 +104,7 @@ function parse(input: string | Uint8Array, options: GiftParseOptions): ParseResu
         line: lineNo,
         column: start - lineStart + 1,
         code: 'blanklookalike',
-        message: 'This line looks blank but holds a non-breaking or other Unicode space: Moodle does not treat it as a blank line, so the questions around it are read as one.',
+        message: NOTE.blanklookalike,
       });
     }
     const k = block.length++;
@@ -118,7 +117,8 @@ function parse(input: string | Uint8Array, options: GiftParseOptions): ParseResu
   flush();
 
   if (!sawAnything && !hasErrors(diagnostics)) {
-    diagnostics.push({ severity: 'error', line: 1, column: 1, code: 'noquestionsinfile', message: MOODLE.noquestionsinfile });
+    const message = MOODLE.noquestionsinfile;
+    diagnostics.push({ severity: 'error', line: 1, column: 1, code: 'noquestionsinfile', message });
   }
   if (hasErrors(diagnostics)) return failedParse(diagnostics, categories);
   return { questions, categories, positions, diagnostics };
@@ -147,7 +147,7 @@ class Importer {
         this.report(
           'warning',
           'duplicateidnumber',
-          `The idnumber ${quote(q.idnumber)} is already used by question ${quote(owner)} in this category: Moodle imports this question without it.`,
+          NOTE.duplicateidnumber(quote(q.idnumber), quote(owner)),
           read.start,
         );
         q.idnumber = null;
@@ -206,7 +206,7 @@ class Importer {
           const at = read.position(read.spots[i] ?? read.brace);
           const answer = phpTrim(sub.answer);
           if (sub.text.text === '' && answer === '') {
-            this.report('warning', 'emptyanswer', 'A pair with neither question nor answer is left out when Moodle saves the question.', at);
+            this.report('warning', 'emptyanswer', NOTE.emptypair, at);
             continue;
           }
           if (sub.text.text !== '' && answer === '') {
@@ -228,7 +228,7 @@ class Importer {
     if (answers.every((a) => a.text !== '')) return answers;
     return answers.filter((a, i) => {
       if (phpTrim(a.text) !== '') return true;
-      this.report('warning', 'emptyanswer', 'An empty answer is left out when Moodle saves the question.', read.position(read.spots[i] ?? read.brace));
+      this.report('warning', 'emptyanswer', NOTE.emptyanswer, read.position(read.spots[i] ?? read.brace));
       return false;
     });
   }

@@ -279,7 +279,9 @@ export function cleanParamText(param: string): string {
 }
 
 const ENTITY = /&[0-9a-z]{2,8};|&#[0-9]{1,7};|&#x[0-9a-f]{1,6};/gi;
-const EMPTY_ELEMENTS = ['img', 'br', 'input', 'hr', 'area', 'base', 'basefont', 'col', 'frame', 'isindex', 'link', 'meta', 'param'];
+const EMPTY_ELEMENTS = [
+  'img', 'br', 'input', 'hr', 'area', 'base', 'basefont', 'col', 'frame', 'isindex', 'link', 'meta', 'param',
+];
 
 // The tag tests of shorten_text, written out by hand: as regular expressions they backtrack badly on long tags.
 // "Whitespace" here is PCRE's \s without the u flag: ASCII only.

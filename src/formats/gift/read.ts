@@ -24,7 +24,7 @@ import {
 import { extractIdnumberAndTags } from './comments.js';
 import { phpNumber, storedNumber } from './numbers.js';
 import { escapePost, escapePre, hasPlaceholderText, sourceIndex, type Edit } from './escapes.js';
-import { MOODLE, quote } from './messages.js';
+import { MOODLE, NOTE, quote } from './messages.js';
 import { cleanParamText, cleanQuestionName, createDefaultQuestionName, mbStrlen } from './php-text.js';
 import {
   WEIGHT,
@@ -148,7 +148,7 @@ export class BlockReader {
     }
     const tagged = splitFormatTag(text, defaultFormat);
     if (tagged.text === text && /^\[(moodle|html|plain|markdown)\]/i.test(text)) {
-      this.warn('formattag', `Format tags are lower case: ${quote(text.slice(0, text.indexOf(']') + 1))} stays in the text.`, at);
+      this.warn('formattag', NOTE.formattag(quote(text.slice(0, text.indexOf(']') + 1))), at);
     }
     this.fieldText = trim(escapePost(tagged.text));
     this.fieldFormat = tagged.format;
@@ -164,11 +164,12 @@ export class BlockReader {
     const m = /&&0(?:58;|35;|61;|10|92;)|&&12[356];/.exec(text);
     if (!m) return;
     const at = this.joined(this.lead + m.index);
+    const meaning = m[0] === '&&092;' ? '\\' : escapePost(m[0]);
     this.diagnostics.push({
       severity: 'warning',
       ...at,
       code: 'placeholder',
-      message: `Moodle reads the text ${quote(m[0])} as the character it stands for (${m[0] === '&&092;' ? '\\' : escapePost(m[0]) === '\n' ? 'a line break' : escapePost(m[0])}).`,
+      message: NOTE.placeholder(m[0], meaning === '\n' ? 'a line break' : meaning),
     });
   }
 
@@ -192,13 +193,13 @@ export class BlockReader {
     if (!m) {
       if (LOOKS_LIKE_WEIGHT.test(piece.text)) {
         const w = /^%[^%]*%/.exec(piece.text)![0];
-        this.warn('notaweight', `${quote(w)} is not a weight Moodle reads (%n% takes at most two digits before a point): it stays in the answer text.`, piece.at);
+        this.warn('notaweight', NOTE.notaweight(quote(w)), piece.at);
       }
       return null;
     }
     const inner = m[0].slice(1, -1);
     if (inner.startsWith('--')) {
-      this.error('weightnotnumber', `The weight ${quote(m[0])} is not a number (Moodle stops the import with a PHP error here).`, piece.at);
+      this.error('weightnotnumber', NOTE.weightnotnumber(quote(m[0])), piece.at);
       return 'error';
     }
     return {
@@ -266,14 +267,14 @@ export class BlockReader {
     if (body.startsWith('::')) {
       const end = body.indexOf('::', 2);
       if (end === -1) {
-        this.warn('unclosedname', 'The name has no closing "::": Moodle makes a name from the question text.', 0);
+        this.warn('unclosedname', NOTE.unclosedname, 0);
         body = body.slice(2);
         off = 2;
       } else {
         const raw = escapePost(body.slice(2, end));
         name = cleanQuestionName(raw);
         if (raw.length > 255 && mbStrlen(trim(cleanParamText(raw))) > 255) {
-          this.warn('namelength', 'The name is longer than 255 characters: Moodle shortens it.', 2);
+          this.warn('namelength', NOTE.namelength, 2);
         }
         const rest = body.slice(end + 2);
         off = end + 2 + leadingTrim(rest);
@@ -291,7 +292,7 @@ export class BlockReader {
         return this.result(null, 0, []);
       }
       if (close < open) {
-        this.error('braceorder', `${MOODLE.braceerror}: a } comes before the first {.`, off + close);
+        this.error('braceorder', NOTE.braceorder, off + close);
         return this.result(null, 0, []);
       }
       this.braceAt = off + open;
@@ -306,7 +307,7 @@ export class BlockReader {
       const after = body.slice(close + 1);
       questionText = body.slice(0, open) + (body.endsWith('}') ? '' : '_____') + after;
       if (after.includes('{') || after.includes('}')) {
-        this.warn('secondblock', 'Only the first {...} holds answers: the rest stays in the question text.', off + close + 1);
+        this.warn('secondblock', NOTE.secondblock, off + close + 1);
       }
     }
 
@@ -343,18 +344,20 @@ export class BlockReader {
     let question: Question | null;
     if (description) question = buildDescription(base);
     else if (answerText.includes('>') && ORDERING.test(answerText)) {
-      question = this.error('unsupportedqtype', 'This is an ordering question ({>…}), a type qbank cannot import from GIFT.', answerAt);
+      question = this.error('unsupportedqtype', NOTE.unsupportedqtype, answerAt);
     } else if (answerText === '') question = buildEssay(base);
     else if (answerText[0] === '#') question = this.numerical(base, answerText, answerAt, spots);
     else if (answerText.includes('~')) question = this.multichoice(base, answerText, answerAt, spots);
-    else if (answerText.includes('=') && answerText.includes('->')) question = this.match(base, answerText, answerAt, spots);
+    else if (answerText.includes('=') && answerText.includes('->')) {
+      question = this.match(base, answerText, answerAt, spots);
+    }
     else {
       const hash = answerText.indexOf('#');
       const word = hash > 0 ? trim(answerText.slice(0, hash)) : answerText;
       if (TF_WORDS.includes(word)) question = this.trueFalse(base, answerText, answerAt);
       else {
         if (TF_WORDS.includes(word.toUpperCase())) {
-          this.warn('truefalsecase', `{${quote(word)}} is a short-answer question: true/false needs T, TRUE, F or FALSE in capitals.`, answerAt);
+          this.warn('truefalsecase', NOTE.truefalsecase(quote(word)), answerAt);
         }
         question = this.shortAnswer(base, answerText, answerAt, spots);
       }
@@ -387,12 +390,12 @@ export class BlockReader {
     if (newline !== -1) {
       this.warn(
         'categoryswallow',
-        `$CATEGORY: takes every line up to the next blank line as the category name, so ${quote(trim(P.slice(newline)))} became part of it: leave a blank line after the category line.`,
+        NOTE.categoryswallow(quote(trim(P.slice(newline)))),
         newline + 1,
       );
     }
     if (P !== text || hasPlaceholderText(text)) {
-      this.warn('categoryescape', 'Moodle does not decode escapes in category names: they stay as placeholder text such as "&&058;".', 0);
+      this.warn('categoryescape', NOTE.categoryescape, 0);
     }
     return this.result(null, 0, [], path);
   }
@@ -422,7 +425,7 @@ export class BlockReader {
         line: this.lines.line[k]!,
         column: this.lines.column[k]! + leadingTrim(lineText(k)),
         code: 'commentdropped',
-        message: 'This line starts with //, so Moodle reads it as a comment and leaves it out of the question.',
+        message: NOTE.commentdropped,
       });
     }
   }
@@ -437,10 +440,10 @@ export class BlockReader {
       this.diagnostics.push({ severity: 'warning', line: at.line, column: at.column, code, message });
     };
     if (ids > 1 || (ids === 1 && idnumber === '')) {
-      report('idnumberignored', 'Moodle reads only the first well-formed [id:…] of a question; the others are ignored.');
+      report('idnumberignored', NOTE.idnumberignored);
     }
     if (tags > tagCount) {
-      report('tagignored', 'A [tag:…] that spans lines or holds <, > or ` is ignored by Moodle.');
+      report('tagignored', NOTE.tagignored);
     }
   }
 
@@ -452,7 +455,7 @@ export class BlockReader {
     dropEmptyFirst(pieces);
     if (pieces.length < 2) return this.error('importminerror', MOODLE.importminerror, this.braceAt);
     if (pieces.length === count) {
-      this.warn('answerbeforemarker', 'Text before the first ~ or = becomes an extra wrong answer.', pieces[0]!.at);
+      this.warn('answerbeforemarker', NOTE.answerbeforemarker, pieces[0]!.at);
     }
     for (const raw of pieces) {
       let piece = trimPiece(raw);
@@ -461,7 +464,7 @@ export class BlockReader {
         fraction = 1;
         piece = { text: piece.text.slice(1), at: piece.at + 1 };
         if (piece.text.charCodeAt(0) === 37 && WEIGHT.test(piece.text)) {
-          this.warn('weightafterequals', 'A weight after = is not read in multiple choice: the answer gets 100% and keeps the weight as text.', piece.at);
+          this.warn('weightafterequals', NOTE.weightafterequals, piece.at);
         }
       } else {
         const w = this.weight(piece);
@@ -486,7 +489,7 @@ export class BlockReader {
       const piece = trimPiece(raw);
       const arrow = piece.text.indexOf('->');
       if (arrow === -1) {
-        return this.error('giftmatchingformat', `${MOODLE.giftmatchingformat}: ${quote(piece.text)} has no ->.`, piece.at);
+        return this.error('giftmatchingformat', NOTE.nomatcharrow(quote(piece.text)), piece.at);
       }
       const stem = this.field(piece.text.slice(0, arrow), base.text.format, piece.at);
       subs.push({ text: stem, answer: trim(escapePost(piece.text.slice(arrow + 2))) });
@@ -558,10 +561,10 @@ export class BlockReader {
         const lo = phpNumber(trim(v.slice(0, range)));
         const hi = phpNumber(trim(v.slice(range + 2)));
         if (!lo || !hi) {
-          return this.error('rangenotnumber', `The range ${quote(v)} has an end that is not a number (Moodle stops the import with a PHP error here).`, piece.at);
+          return this.error('rangenotnumber', NOTE.rangenotnumber(quote(v)), piece.at);
         }
         if (!lo.whole || !hi.whole) {
-          this.warn('rangeleadingnumber', `Moodle reads only the number at the start of each end of the range ${quote(v)}.`, piece.at);
+          this.warn('rangeleadingnumber', NOTE.rangeleadingnumber(quote(v)), piece.at);
         }
         const bothInt = lo.integer && hi.integer;
         const sum = hi.value + lo.value;
@@ -575,7 +578,7 @@ export class BlockReader {
         const tol = trim(v.slice(colon + 1));
         const value = trim(v.slice(0, colon));
         if (!phpIsNumeric(tol)) {
-          return this.error('errornotnumbers', `${MOODLE.errornotnumbers}: the tolerance ${quote(tol)} is not a number.`, piece.at);
+          return this.error('errornotnumbers', NOTE.tolerancenotnumber(quote(tol)), piece.at);
         }
         answer = this.numericOrAny(value, piece.at);
         tolerance = Number(tol) + 0;
@@ -598,9 +601,9 @@ export class BlockReader {
   private numericOrAny(value: string, at: number): string {
     if (phpIsNumeric(value)) return value;
     if (/^[-+]?\d+,\d+$/.test(value)) {
-      this.warn('commadecimal', `${quote(value)} uses a decimal comma: Moodle reads it as no number and accepts any answer. Write it with a point.`, at);
+      this.warn('commadecimal', NOTE.commadecimal(quote(value)), at);
     } else {
-      this.warn('notanumber', `${quote(value)} is not a number: Moodle turns this answer into * and accepts any response.`, at);
+      this.warn('notanumber', NOTE.notanumber(quote(value)), at);
     }
     return '*';
   }

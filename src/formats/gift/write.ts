@@ -81,6 +81,7 @@ function header(q: Question, id: number): string {
   return `// question: ${id}  name: ${name}\n`;
 }
 
+const UNREADABLE = 'cannot be written so that Moodle reads it back; it is left out.';
 const idToken = (idnumber: string): string => `[id:${idnumber.replaceAll(']', '\\]')}]`;
 const tagToken = (tag: string): string => `[tag:${tag.replaceAll(']', '\\]')}]`;
 
@@ -99,15 +100,17 @@ function idAndTags(q: Question, losses: Losses): string {
     if (read.idnumber === q.idnumber && read.tags.length === 0) {
       bits.push(idToken(q.idnumber));
       idnumber = q.idnumber;
-    } else losses.add(`the idnumber ${JSON.stringify(q.idnumber)} cannot be written so that Moodle reads it back; it is left out.`);
+    } else losses.add(`the idnumber ${JSON.stringify(q.idnumber)} ${UNREADABLE}`);
   }
   for (const tag of q.tags) {
     const read = extractIdnumberAndTags(`// ${tagToken(tag)}\n`);
     if (tag === '' || read.idnumber !== '' || read.tags.length !== 1 || read.tags[0] !== tag) {
-      losses.add(`the tag ${JSON.stringify(tag)} cannot be written so that Moodle reads it back; it is left out.`);
+      losses.add(`the tag ${JSON.stringify(tag)} ${UNREADABLE}`);
       continue;
     }
-    if (seen.has(tag.toLowerCase())) losses.add(`the tag ${JSON.stringify(tag)} repeats another tag (Moodle ignores case).`);
+    if (seen.has(tag.toLowerCase())) {
+      losses.add(`the tag ${JSON.stringify(tag)} repeats another tag (Moodle ignores case).`);
+    }
     seen.add(tag.toLowerCase());
     bits.push(tagToken(tag));
     tags.push(tag);
@@ -115,7 +118,8 @@ function idAndTags(q: Question, losses: Losses): string {
   if (!bits.length) return '';
   const line = `// ${bits.join(' ')}\n`;
   const read = extractIdnumberAndTags(line);
-  if (read.idnumber === idnumber && read.tags.length === tags.length && read.tags.every((t, i) => t === tags[i])) return line;
+  const same = read.idnumber === idnumber && read.tags.length === tags.length && read.tags.every((t, i) => t === tags[i]);
+  if (same) return line;
   return bits.map((b) => `// ${b}\n`).join('');
 }
 
@@ -124,7 +128,9 @@ function fieldChecks(label: string, field: RichText, losses: Losses): void {
   if (field.format === 'wiki' && field.text !== '') losses.add(`${label}: the wiki format is written as [moodle].`);
   if (field.text !== phpTrim(field.text)) losses.add(`${label}: spaces and line breaks at the start or end are lost.`);
   if (field.text.includes('\r')) losses.add(`${label}: carriage returns are dropped.`);
-  if (hasPlaceholderText(field.text)) losses.add(`${label}: text such as "&&058;" is read back by Moodle as the character it stands for.`);
+  if (hasPlaceholderText(field.text)) {
+    losses.add(`${label}: text such as "&&058;" is read back by Moodle as the character it stands for.`);
+  }
 }
 
 const blankCombined = (c: CombinedFeedback): boolean =>
@@ -136,7 +142,9 @@ function checkLosses(q: Question, losses: Losses): void {
     losses.add('the name is read back cleaned (HTML tags removed, spaces trimmed, at most 255 characters).');
   }
   const expectedMark = q.type === 'description' ? 0 : 1;
-  if (q.type !== 'unsupported' && q.defaultMark !== expectedMark) losses.add(`the default mark ${q.defaultMark} is not kept.`);
+  if (q.type !== 'unsupported' && q.defaultMark !== expectedMark) {
+    losses.add(`the default mark ${q.defaultMark} is not kept.`);
+  }
   const expectedPenalty = q.type === 'truefalse' ? 1 : DEFAULT_PENALTY;
   if (q.type !== 'unsupported' && q.penalty !== expectedPenalty) losses.add(`the penalty ${q.penalty} is not kept.`);
   if (q.hints.length) losses.add('hints cannot be written in GIFT.');
@@ -165,9 +173,13 @@ function checkLosses(q: Question, losses: Losses): void {
       fieldChecks('feedback for false', q.feedbackFalse, losses);
       break;
     case 'shortanswer':
-      if (q.useCase) losses.add('case-sensitive matching cannot be written in GIFT (it is read back as case-insensitive).');
+      if (q.useCase) {
+        losses.add('case-sensitive matching cannot be written in GIFT (it is read back as case-insensitive).');
+      }
       if (q.answers.length === 0) losses.add('a short-answer question without answers cannot be read back.');
-      else if (!q.answers.some((a) => a.fraction === 1)) losses.add('Moodle refuses a short-answer question without a 100% answer.');
+      else if (!q.answers.some((a) => a.fraction === 1)) {
+        losses.add('Moodle refuses a short-answer question without a 100% answer.');
+      }
       q.answers.forEach((a, i) => {
         if (a.format !== 'moodle') losses.add(`the format of answer ${i + 1} is not kept.`);
         fieldChecks(`answer ${i + 1}`, { text: a.text, format: 'moodle', files: a.files }, losses);
@@ -179,17 +191,26 @@ function checkLosses(q: Question, losses: Losses): void {
       break;
     case 'numerical': {
       if (q.units.length || q.unitOptions !== null) losses.add('units cannot be written in GIFT.');
-      if (q.instructions !== null && q.instructions.text !== '') losses.add('unit instructions cannot be written in GIFT.');
+      if (q.instructions !== null && q.instructions.text !== '') {
+        losses.add('unit instructions cannot be written in GIFT.');
+      }
       if (q.answers.length === 0) losses.add('a numerical question without answers cannot be read back.');
       const anyAt = q.answers.findIndex((a) => a.text === '' || a.text === '*');
       q.answers.forEach((a, i) => {
         if (a.format !== 'moodle') losses.add(`the format of answer ${i + 1} is not kept.`);
         fieldChecks(`feedback of answer ${i + 1}`, a.feedback, losses);
         const any = a.text === '' || a.text === '*';
-        if (any && a.fraction !== 0) losses.add(`the grade of the "any answer" (*) answer ${i + 1} is read back as 0%.`);
-        if (any && i !== anyAt) losses.add(`only one "any answer" (*) answer can be written; answer ${i + 1} is not read back.`);
-        if (!any && anyAt !== -1 && i > anyAt) losses.add(`answer ${i + 1} follows the "any answer" (*) answer and is not read back.`);
-        if (!any && !phpIsNumeric(a.text)) losses.add(`answer ${i + 1} (${JSON.stringify(a.text)}) is not a number: Moodle reads it as * (any answer).`);
+        const n = i + 1;
+        if (any && a.fraction !== 0) losses.add(`the grade of the "any answer" (*) answer ${n} is read back as 0%.`);
+        if (any && i !== anyAt) {
+          losses.add(`only one "any answer" (*) answer can be written; answer ${n} is not read back.`);
+        }
+        if (!any && anyAt !== -1 && i > anyAt) {
+          losses.add(`answer ${n} follows the "any answer" (*) answer and is not read back.`);
+        }
+        if (!any && !phpIsNumeric(a.text)) {
+          losses.add(`answer ${n} (${JSON.stringify(a.text)}) is not a number: Moodle reads it as * (any answer).`);
+        }
         if (!any && a.text !== phpTrim(a.text)) losses.add(`spaces around answer ${i + 1} are lost.`);
       });
       break;
@@ -200,9 +221,13 @@ function checkLosses(q: Question, losses: Losses): void {
       if (q.subquestions.length < 2) losses.add('a matching question needs at least two pairs to be read back.');
       q.subquestions.forEach((s, i) => {
         fieldChecks(`question ${i + 1} of the matching`, s.text, losses);
-        if (s.text.text.includes('->')) losses.add(`question ${i + 1} of the matching holds "->", which Moodle reads as the arrow.`);
+        if (s.text.text.includes('->')) {
+          losses.add(`question ${i + 1} of the matching holds "->", which Moodle reads as the arrow.`);
+        }
         if (s.answer !== phpTrim(s.answer)) losses.add(`spaces around matching answer ${i + 1} are lost.`);
-        if (s.text.text !== '' && phpTrim(s.answer) === '') losses.add(`question ${i + 1} of the matching has no answer: Moodle stops the import there.`);
+        if (s.text.text !== '' && phpTrim(s.answer) === '') {
+          losses.add(`question ${i + 1} of the matching has no answer: Moodle stops the import there.`);
+        }
       });
       break;
     case 'essay':
@@ -253,7 +278,8 @@ function body(q: Question): string {
         const answer = writeText({ text: a.text, format: a.format, files: a.files }, fmt);
         let prefix: string;
         if (a.fraction === 1 && q.single && !(needsTilde && i > 0)) prefix = '=';
-        else if (a.fraction === 0) prefix = WEIGHT.test(answer) ? '~%0%' : '~'; // Deviation: keep %n% text from reading as a weight.
+        // Deviation: a 0% answer whose text starts like %n% gets an explicit %0%, or it would read as a weight.
+        else if (a.fraction === 0) prefix = WEIGHT.test(answer) ? '~%0%' : '~';
         else prefix = `~%${weight(a.fraction)}%`;
         out += `\t${prefix}${answer}`;
         if (a.feedback.text !== '') out += `#${writeText(a.feedback, fmt)}`;
@@ -315,7 +341,9 @@ function checkCategory(category: Category | undefined, path: string, warnings: s
   if (escapePre(path).text !== path || hasPlaceholderText(path)) {
     warnings.push(`${label}: backslash escapes and "&&…;" text in the path are not read back as written.`);
   }
-  if (category && category.info.text !== '') warnings.push(`${label}: the category description cannot be written in GIFT.`);
+  if (category && category.info.text !== '') {
+    warnings.push(`${label}: the category description cannot be written in GIFT.`);
+  }
   if (category && category.idnumber !== null && category.idnumber !== '') {
     warnings.push(`${label}: the category idnumber cannot be written in GIFT.`);
   }
@@ -352,7 +380,9 @@ export function serializeGift(
       }
       switchTo(q.category);
     } else if (q.category === null && current !== null) {
-      warnings.push(`Question '${q.name}': it has no category but follows category '${current}', so it is read back into that category.`);
+      warnings.push(
+        `Question '${q.name}': it has no category but follows category '${current}', so it is read back into that category.`,
+      );
     }
     text += `${writeWithWarnings(q, options.ids?.[i] ?? 0, warnings)}\n`;
   });
