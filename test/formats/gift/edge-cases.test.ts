@@ -55,6 +55,7 @@ const cases: [string, string, { questions?: Partial<Question>[]; error?: string;
     { text: '*', format: 'moodle', files: [], fraction: 0, feedback: rich(''), tolerance: 0 },
   ] }] }],
   ['num-empty', 'Q{#}', { error: 'giftnonumericalanswers' }],
+  ['num-zero-is-empty', 'Q{#0}', { error: 'giftnonumericalanswers' }],
   ['match-hash-in-answer', 'Q{=a -> 1#x =b -> 2 =c -> 3}', { questions: [{ type: 'match', subquestions: [
     { text: rich('a'), answer: '1#x' },
     { text: rich('b'), answer: '2' },
