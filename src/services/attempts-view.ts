@@ -91,8 +91,9 @@ export function versionView(versionId: number, questionId: number, question: Que
   };
 }
 
+/** Map#set with a bound: the entry set longest ago goes first. */
 function remember<K, V>(map: Map<K, V>, key: K, value: V, max: number): V {
-  if (map.size >= max) map.delete(map.keys().next().value as K);
+  if (!map.delete(key) && map.size >= max) map.delete(map.keys().next().value as K);
   map.set(key, value);
   return value;
 }
