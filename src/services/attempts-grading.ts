@@ -66,6 +66,15 @@ function outcome(version: VersionView, response: Response | null): Outcome {
 }
 
 /**
+ * fraction × max mark; a question left out (gave up) has no fraction and scores 0, as the contract says; one
+ * waiting for a manual grade has no mark yet.
+ */
+export function markOf(fraction: number | null, state: QuestionState, maxMark: number): number | null {
+  if (fraction !== null) return fraction * maxMark;
+  return state === 'gaveup' ? 0 : null;
+}
+
+/**
  * Grades a response on a version as stored, and writes its response classes at `offset` of the statistics blob
  * `classes` (exactly `version.parts` entries, -1 where the classification says nothing).
  */
@@ -82,7 +91,7 @@ export function gradeSlot(
   }
   return {
     fraction: o.fraction,
-    mark: o.fraction === null ? null : o.fraction * maxMark,
+    mark: markOf(o.fraction, o.state, maxMark),
     state: o.state,
     feedback: o.feedback,
     rightAnswer: o.rightAnswer,

@@ -99,7 +99,7 @@ describe('essay grading', () => {
     essayQuiz(a);
     const submitted = await submitEssay(a, undefined);
     expect(submitted).toMatchObject({ state: 'finished', sumGrades: 1 });
-    expect(submitted.questions[1]).toMatchObject({ state: 'gaveup', fraction: null });
+    expect(submitted.questions[1]).toMatchObject({ state: 'gaveup', fraction: null, mark: 0 });
     const graded = await grade(a, submitted.id, { questionId: 'essay-1', fraction: 0.5 });
     expect(graded.body).toMatchObject({ state: 'finished', sumGrades: 2 });
   });

@@ -136,14 +136,14 @@ describe('the RNN quiz over HTTP', () => {
     expect(q4.feedback.general?.text).toBe('\\(1.1^{99} \\approx 12527.8\\), после округления — 12528.');
   });
 
-  it('a question left out (or null, or an empty selection) is gave up with mark 0 and counted as 0', async () => {
+  it('a question left out (or null, or an empty selection) is gave up: no fraction, mark 0', async () => {
     const a = api();
     const { 'rnn-q3': _left, ...rest } = allRight(a);
     const res = await submit(a, { ...rest, 'rnn-q6': null, 'rnn-q7': [] });
     expect(res.status).toBe(201);
     for (const id of ['rnn-q3', 'rnn-q6', 'rnn-q7']) {
       const q = question(res.body, id);
-      expect(q).toMatchObject({ state: 'gaveup', fraction: null, mark: null, response: null });
+      expect(q).toMatchObject({ state: 'gaveup', fraction: null, mark: 0, response: null });
       // A blank multichoice shows the incorrect feedback (Moodle's feedback class of "gave up").
       expect(q.feedback.combined?.text).toBe(INCORRECT);
     }

@@ -135,7 +135,7 @@ describe('versions and regrade', () => {
     expect(report.body.changes).toEqual([
       expect.objectContaining({ attemptId: attempt.id, oldFraction: 1, newFraction: null, oldState: 'gradedright', newState: 'gaveup', responseLost: true, oldSumGrades: 1, newSumGrades: 0 }),
     ]);
-    expect((await read(a, attempt.id)).questions[0]).toMatchObject({ state: 'gaveup', fraction: null, response: null });
+    expect((await read(a, attempt.id)).questions[0]).toMatchObject({ state: 'gaveup', fraction: null, mark: 0, response: null });
   });
 
   it('a response is carried over by choice id when the answers move', async () => {

@@ -80,7 +80,7 @@ const AttemptQuestionSchema = z
     versionId: z.number().int().meta({ description: 'The question version the attempt was graded on' }),
     response: ResponseSchema,
     fraction: z.number().nullable().meta({ description: '7 decimals; null when left out or waiting for a grade' }),
-    mark: z.number().nullable().meta({ description: 'fraction × maxMark' }),
+    mark: z.number().nullable().meta({ description: 'fraction × maxMark; 0 when gave up; null while waiting for a manual grade' }),
     maxMark: z.number(),
     state,
     feedback: FeedbackSchema,
