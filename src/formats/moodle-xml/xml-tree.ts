@@ -1,0 +1,221 @@
+// One pass of xml2js over the file, with the positions Moodle's messages need taken from its sax parser.
+import xml2js from 'xml2js';
+
+/** The xml2js settings qbank reads Moodle XML with (strict; whitespace and CDATA as Moodle's parser sees them). */
+export const XML2JS_OPTIONS: xml2js.ParserOptions = {
+  strict: true,
+  explicitArray: true,
+  explicitCharkey: false,
+  explicitRoot: true,
+  trim: false,
+  normalize: false,
+  attrkey: '$',
+  charkey: '_',
+  emptyTag: '',
+  includeWhiteChars: false,
+  async: false,
+};
+
+/** The part of sax's parser that xml2js exposes as `parser.saxParser` and that is used here. */
+interface SaxParser {
+  line: number;
+  column: number;
+  position: number;
+  startTagPosition: number;
+  entity: string;
+  ENTITIES: Record<string, string>;
+  tags: unknown[];
+  onopentag: (node: { name: string }) => void;
+  onerror: (error: Error) => void;
+  write(chunk: string): SaxParser;
+  close(): SaxParser;
+}
+
+/** Where a `<question>` child of the root starts, and where its `<answer>`s start. */
+export interface QuestionSpan {
+  start: number;
+  answers: number[];
+}
+
+/** A reason the file is not well-formed, at a 0-based offset or a sax line/column. */
+export interface XmlFailure {
+  code: string;
+  message: string;
+  offset?: number;
+  line?: number;
+  column?: number;
+}
+
+export interface XmlTree {
+  root: unknown;
+  rootName: string;
+  questions: QuestionSpan[];
+}
+
+// Only the five XML entities: Moodle's parser rejects `&nbsp;` and other HTML names outside CDATA.
+const XML_ENTITIES: Record<string, string> = Object.assign(Object.create(null) as Record<string, string>, {
+  amp: '&',
+  lt: '<',
+  gt: '>',
+  quot: '"',
+  apos: "'",
+});
+
+// sax's wording where PHP's XML parser (whose message Moodle shows) says it differently.
+const PHP_WORDING: Record<string, string> = {
+  'Unexpected close tag': 'Mismatched tag',
+  'Text data outside of root node.': 'Junk after document element',
+};
+
+class Stop extends Error {}
+
+/**
+ * Parses `text` into xml2js's tree, or says why it is not well-formed. Never throws. Line ends must already be
+ * LF (see normaliseLineEnds).
+ */
+export function readXmlTree(text: string, maxDepth: number): XmlTree | { failure: XmlFailure } {
+  const parser = new xml2js.Parser(XML2JS_OPTIONS);
+  const sax = (parser as unknown as { saxParser: SaxParser }).saxParser;
+  sax.ENTITIES = XML_ENTITIES;
+
+  let root: unknown;
+  let rootName = '';
+  let rootClosed = false;
+  let failure: XmlFailure | null = null;
+  const questions: QuestionSpan[] = [];
+  let current: QuestionSpan | null = null;
+
+  const fail = (f: XmlFailure): never => {
+    failure ??= f;
+    throw new Stop();
+  };
+
+  parser.on('end', (result: unknown) => {
+    if (!rootClosed) {
+      rootClosed = true;
+      root = result;
+    }
+  });
+  parser.on('error', () => undefined);
+
+  sax.onerror = (error: Error) => {
+    const saxMessage = error.message.split('\n', 1)[0]!;
+    const at = { line: sax.line + 1, column: Math.max(1, sax.column) };
+    if (saxMessage === 'Unclosed root tag' || saxMessage === 'Unexpected end') {
+      fail({
+        code: 'unclosedroot',
+        message: `The file ends before </${rootName || 'quiz'}>: it is incomplete or cut off, so qbank imports none of it.`,
+        ...at,
+      });
+    }
+    let wording = PHP_WORDING[saxMessage] ?? saxMessage;
+    if (saxMessage === 'Invalid character entity') {
+      wording = sax.entity.startsWith('#') ? 'Invalid character reference' : 'Undeclared entity error';
+    }
+    fail({ code: 'errorparsingxml', message: `Error parsing XML: ${wording} at line ${at.line}, char ${at.column}`, ...at });
+  };
+
+  // The only hook on xml2js's own handlers: sax has already pushed the tag, so its stack length is the depth.
+  const open = sax.onopentag;
+  sax.onopentag = (node) => {
+    const depth = sax.tags.length;
+    if (depth <= 3) {
+      if (depth === 2) {
+        current = node.name === 'question' ? { start: sax.startTagPosition - 1, answers: [] } : null;
+        if (current) questions.push(current);
+      } else if (depth === 3) {
+        if (current !== null && node.name === 'answer') current.answers.push(sax.startTagPosition - 1);
+      } else {
+        if (rootClosed) {
+          fail({
+            code: 'errorparsingxml',
+            message: `Error parsing XML: Junk after document element at line ${sax.line + 1}, char ${Math.max(1, sax.column)}`,
+            offset: sax.startTagPosition - 1,
+          });
+        }
+        rootName = node.name;
+      }
+    } else if (depth > maxDepth) {
+      fail({
+        code: 'toodeep',
+        message: `Elements are nested more than ${maxDepth} deep here; qbank refuses such files (Moodle's own files nest at most 8 deep).`,
+        offset: sax.startTagPosition - 1,
+      });
+    }
+    open(node);
+  };
+
+  try {
+    sax.write(text).close();
+  } catch (error) {
+    if (!(error instanceof Stop)) {
+      const message = error instanceof Error ? error.message.split('\n', 1)[0]! : String(error);
+      failure ??= {
+        code: 'errorparsingxml',
+        message: `Error parsing XML: ${message} at line ${sax.line + 1}, char ${Math.max(1, sax.column)}`,
+        line: sax.line + 1,
+        column: Math.max(1, sax.column),
+      };
+    }
+  }
+  if (failure) return { failure };
+  return { root, rootName, questions };
+}
+
+/** XML's line-end normalisation (CR LF and CR become LF), done once on the whole text. */
+export function normaliseLineEnds(text: string): string {
+  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+}
+
+/**
+ * Just past the end of the element that starts at `start` (a `<question>` of a well-formed file): its matching
+ * close tag, found by counting same-named tags outside CDATA, comments and processing instructions.
+ */
+export function elementEnd(text: string, start: number): number {
+  const name = /^<([^\s/>]+)/.exec(text.slice(start, start + 200))?.[1] ?? 'question';
+  let depth = 0;
+  let i = start;
+  while (i < text.length) {
+    const lt = text.indexOf('<', i);
+    if (lt < 0) break;
+    if (text.startsWith('<![CDATA[', lt)) {
+      i = skipPast(text, ']]>', lt);
+    } else if (text.startsWith('<!--', lt)) {
+      i = skipPast(text, '-->', lt);
+    } else if (text.startsWith('<?', lt)) {
+      i = skipPast(text, '?>', lt);
+    } else {
+      const end = tagEnd(text, lt);
+      const closing = text[lt + 1] === '/';
+      const tag = /^<\/?([^\s/>]+)/.exec(text.slice(lt, lt + name.length + 3))?.[1];
+      if (tag === name) {
+        if (closing) depth--;
+        else if (text[end - 2] !== '/') depth++;
+        if (depth === 0) return end;
+      }
+      i = end;
+    }
+  }
+  return text.length;
+}
+
+function skipPast(text: string, marker: string, from: number): number {
+  const at = text.indexOf(marker, from);
+  return at < 0 ? text.length : at + marker.length;
+}
+
+/** Just past the `>` of the tag at `lt`, skipping quoted attribute values. */
+function tagEnd(text: string, lt: number): number {
+  let quote = '';
+  for (let j = lt + 1; j < text.length; j++) {
+    const c = text[j];
+    if (quote) {
+      if (c === quote) quote = '';
+    } else if (c === '"' || c === "'") {
+      quote = c;
+    } else if (c === '>') {
+      return j + 1;
+    }
+  }
+  return text.length;
+}
