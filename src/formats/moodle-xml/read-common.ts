@@ -199,7 +199,8 @@ export function readHints(
       text = readRichText(ctx, hint, defaultFormat);
       showNumCorrect = hasChild(hint, 'shownumcorrect');
       clearWrong = hasChild(hint, 'clearwrong');
-      options = readText(ctx, child(hint, 'options'));
+      const element = child(hint, 'options');
+      options = element === undefined ? '' : readTextValue(ctx, element);
     }
     if (htmlIsBlank(text.text)) text.text = '';
     const kept: Hint = {
