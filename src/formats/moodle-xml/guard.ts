@@ -26,27 +26,27 @@ export function findDeclaration(text: string): number {
   }
 }
 
-/** 1-based line and column of offsets, asked for in increasing order (any order works, just slower). */
+/** 1-based line and column of offsets; the text is scanned once, as far as the largest offset asked for. */
 export class Locator {
-  private line = 1;
-  private lineStart = 0;
+  private readonly lineStarts = [0];
   private scanned = 0;
 
   constructor(private readonly text: string) {}
 
   at(offset: number): { line: number; column: number } {
-    if (offset < this.scanned) {
-      this.line = 1;
-      this.lineStart = 0;
-      this.scanned = 0;
+    for (let nl = this.text.indexOf('\n', this.scanned); nl >= 0 && nl < offset; nl = this.text.indexOf('\n', nl + 1)) {
+      this.lineStarts.push(nl + 1);
+      this.scanned = nl + 1;
     }
-    let nl = this.text.indexOf('\n', this.scanned);
-    while (nl >= 0 && nl < offset) {
-      this.line++;
-      this.lineStart = nl + 1;
-      nl = this.text.indexOf('\n', nl + 1);
+    if (offset > this.scanned) this.scanned = offset;
+    // The last line start at or before the offset.
+    let lo = 0;
+    let hi = this.lineStarts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (this.lineStarts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
     }
-    this.scanned = offset;
-    return { line: this.line, column: offset - this.lineStart + 1 };
+    return { line: lo + 1, column: offset - this.lineStarts[lo]! + 1 };
   }
 }

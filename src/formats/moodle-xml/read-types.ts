@@ -44,6 +44,8 @@ import {
  * Fractions are replaced by the listed value; an unlisted one makes the question an error.
  */
 function checkGrades(ctx: QuestionContext, answers: { fraction: number }[]): boolean {
+  // Moodle stops at errors found while reading, before it checks grades: no second error from the first.
+  if (ctx.hasErrors()) return false;
   const invalid: string[] = [];
   let first = -1;
   answers.forEach((answer, i) => {
@@ -101,7 +103,7 @@ export function readMultichoice(ctx: QuestionContext, q: unknown, base: Question
     combinedFeedback: readCombinedFeedback(ctx, q, format),
     hints: readHints(ctx, q, format, true),
   };
-  if (kept.length < 2) ctx.error('notenoughanswers', MESSAGES.notenoughanswersMultichoice(2));
+  if (gradesValid && kept.length < 2) ctx.error('notenoughanswers', MESSAGES.notenoughanswersMultichoice(2));
   if (gradesValid && kept.length > 0) {
     // Moodle 5 checks the grades the way its editing form does.
     if (single) {
@@ -141,7 +143,7 @@ export function readMultichoiceSet(ctx: QuestionContext, q: unknown, base: Quest
     },
     hints: readHints(ctx, q, format, true, true),
   };
-  if (kept.length < 2) ctx.error('notenoughanswers', MESSAGES.notenoughanswersMultichoice(2));
+  if (!ctx.hasErrors() && kept.length < 2) ctx.error('notenoughanswers', MESSAGES.notenoughanswersMultichoice(2));
   return question;
 }
 
@@ -271,13 +273,15 @@ function isNumericalAnswer(text: string, units: readonly NumericalUnit[]): boole
 export function readMatch(ctx: QuestionContext, q: unknown, base: QuestionBase): MatchQuestion {
   const format = base.text.format;
   const subquestions: MatchSubquestion[] = [];
+  let missing: string | undefined;
   for (const sub of children(q, 'subquestion') ?? []) {
     const text = readRichText(ctx, sub, format);
     const answer = readText(ctx, child(sub, 'answer'));
     if (text.text === '' && answer === '') continue;
-    if (text.text !== '' && answer === '') ctx.error('nomatchinganswer', MESSAGES.nomatchinganswer(text.text));
+    if (text.text !== '' && answer === '') missing = text.text;
     subquestions.push({ text, answer });
   }
+  if (missing !== undefined && !ctx.hasErrors()) ctx.error('nomatchinganswer', MESSAGES.nomatchinganswer(missing));
   return {
     ...base,
     type: 'match',
