@@ -126,20 +126,23 @@ export function readHeaders(ctx: QuestionContext, q: unknown): QuestionBase {
   const text = readRichText(ctx, child(q, 'questiontext'), 'html');
   addLegacyImage(ctx, q, text);
   const generalFeedback = readRichText(ctx, child(q, 'generalfeedback'), text.format);
-  let penalty = readNumber(ctx, q, 'penalty', DEFAULT_PENALTY);
-  // Moodle's fix for the rounding of old files.
-  if (Math.abs(penalty - DEFAULT_PENALTY) < 0.005) penalty = DEFAULT_PENALTY;
   return {
     name: ctx.name,
     text,
     generalFeedback,
     defaultMark: readNumber(ctx, q, 'defaultgrade', 1),
-    penalty,
+    penalty: readPenalty(ctx, q),
     idnumber: readIdnumber(ctx, q),
     tags: readTags(ctx, q),
     hints: [],
     category: null,
   };
+}
+
+/** `<penalty>`, 0.3333333 when missing; anything within 0.005 of it is that (Moodle's fix for old files). */
+export function readPenalty(ctx: QuestionContext, q: unknown): number {
+  const penalty = readNumber(ctx, q, 'penalty', DEFAULT_PENALTY);
+  return Math.abs(penalty - DEFAULT_PENALTY) < 0.005 ? DEFAULT_PENALTY : penalty;
 }
 
 /** `<idnumber>` as written (not trimmed); an empty one is no idnumber. */

@@ -4,7 +4,6 @@ import {
   phpEmpty,
   phpFloat,
   phpTrim,
-  type Answer,
   type CombinedFeedback,
   type DescriptionQuestion,
   type EssayQuestion,
@@ -89,7 +88,6 @@ export function readMultichoice(ctx: QuestionContext, q: unknown, base: Question
   const single = transSingle(readRaw(ctx, q, 'single') ?? 'true');
   const numbering = readRaw(ctx, q, 'answernumbering') ?? 'abc';
   const read = readAnswers(ctx, q, format, true);
-  const gradesValid = checkGrades(ctx, read);
   const kept = read.filter((a) => a.text !== '');
   const question: MultichoiceQuestion = {
     ...base,
@@ -103,6 +101,7 @@ export function readMultichoice(ctx: QuestionContext, q: unknown, base: Question
     combinedFeedback: readCombinedFeedback(ctx, q, format),
     hints: readHints(ctx, q, format, true),
   };
+  const gradesValid = checkGrades(ctx, read);
   if (gradesValid && kept.length < 2) ctx.error('notenoughanswers', MESSAGES.notenoughanswersMultichoice(2));
   if (gradesValid && kept.length > 0) {
     // Moodle 5 checks the grades the way its editing form does.
@@ -192,7 +191,6 @@ export function readTrueFalse(ctx: QuestionContext, q: unknown, base: QuestionBa
 export function readShortAnswer(ctx: QuestionContext, q: unknown, base: QuestionBase): ShortAnswerQuestion {
   const format = base.text.format;
   const read = readAnswers(ctx, q, format, false);
-  const gradesValid = checkGrades(ctx, read);
   const kept = read.filter((a) => !isBlankAnswer(a));
   const question: ShortAnswerQuestion = {
     ...base,
@@ -201,6 +199,7 @@ export function readShortAnswer(ctx: QuestionContext, q: unknown, base: Question
     answers: kept,
     hints: readHints(ctx, q, format, false),
   };
+  const gradesValid = checkGrades(ctx, read);
   if (gradesValid && !kept.some((a) => a.fraction === 1)) ctx.error('fractionsnomax', MESSAGES.fractionsnomax);
   return question;
 }
@@ -217,9 +216,9 @@ export function readNumerical(ctx: QuestionContext, q: unknown, base: QuestionBa
     const tolerance = toleranceRaw === '' ? 0 : readNumberValue(ctx, toleranceRaw, 0, '<tolerance>', offset);
     // The deprecated <fraction> element holds a fraction (0–1), not a percentage.
     answer.fraction = readNumberValue(ctx, readRaw(ctx, node, 'fraction'), answer.fraction, '<fraction>', offset);
-    return { ...answer, tolerance };
+    const numerical: NumericalAnswer = { ...answer, tolerance };
+    return numerical;
   });
-  const gradesValid = checkGrades(ctx, read);
 
   const units: NumericalUnit[] = [];
   for (const unit of children(child(q, 'units'), 'unit') ?? []) {
@@ -241,22 +240,13 @@ export function readNumerical(ctx: QuestionContext, q: unknown, base: QuestionBa
   const question: NumericalQuestion = {
     ...base,
     type: 'numerical',
-    answers: kept.map(
-      (a): NumericalAnswer => ({
-        text: a.text,
-        format: a.format,
-        files: a.files,
-        fraction: a.fraction,
-        feedback: a.feedback,
-        tolerance: a.tolerance,
-      }),
-    ),
+    answers: kept,
     units,
     unitOptions,
     instructions: instructions === undefined ? null : readRichText(ctx, instructions, format),
     hints: readHints(ctx, q, format, false),
   };
-  if (gradesValid) {
+  if (checkGrades(ctx, read)) {
     const bad = kept.findIndex((a) => !isNumericalAnswer(a.text, units));
     if (bad >= 0) ctx.error('invalidnumericanswer', MESSAGES.invalidnumericanswer, ctx.answerOffset(read.indexOf(kept[bad]!)));
   }

@@ -1,5 +1,6 @@
 // A whole bank as a Moodle XML file: the questions in order, each category announced before its first question.
-import { parseCategoryPath, type Category, type Question } from '../../model/index.js';
+import type { Category, Question } from '../../model/index.js';
+import { ancestorKeys, categoryKey } from './categories.js';
 import { reportLosses, writeCategoryQuestion, writeMoodleXmlQuestion } from './write.js';
 
 export interface MoodleXmlBank {
@@ -11,23 +12,6 @@ export interface MoodleXmlBank {
 export interface SerializeOptions {
   /** The question ids written in each `<!-- question: N  -->` comment (default 0). */
   ids?: readonly number[];
-}
-
-function keyOf(context: string | null, names: readonly string[]): string {
-  return `${context ?? ''}/${names.join('\u0000')}`;
-}
-
-function categoryKey(path: string): string {
-  const { context, names } = parseCategoryPath(path);
-  return keyOf(context, names);
-}
-
-/** Keys of the categories above `path`, top first. */
-function ancestorKeys(path: string): string[] {
-  const { context, names } = parseCategoryPath(path);
-  const keys: string[] = [];
-  for (let k = 1; k < names.length; k++) keys.push(keyOf(context, names.slice(0, k)));
-  return keys;
 }
 
 export function serializeMoodleXml(

@@ -43,8 +43,11 @@ describe('defaults and spellings', () => {
   });
 
   it('grades within 0.001% of a listed one become that one', () => {
-    const q = one(`<question type="shortanswer">${name}<answer fraction="100"><text>a</text></answer><answer fraction="33.3333"><text>b</text></answer><answer fraction="14.28571"><text>c</text></answer></question>`);
-    expect(q.type === 'shortanswer' && q.answers.map((a) => a.fraction)).toEqual([1, 0.3333333, 0.1428571]);
+    const answers = '<answer fraction="100"><text>1</text></answer><answer fraction="33.3333"><text>2</text></answer><answer fraction="14.285714"><text>3</text></answer>';
+    for (const type of ['shortanswer', 'numerical', 'multichoice']) {
+      const q = one(`<question type="${type}">${name}<single>true</single>${answers}</question>`);
+      expect('answers' in q && q.answers.map((a) => a.fraction)).toEqual([1, 0.3333333, 0.1428571]);
+    }
   });
 
   it('numerical: no units, no unit options, no instructions unless the file has them', () => {
