@@ -103,9 +103,11 @@ function extract(text: string): Subquestion[] {
   START.lastIndex = 0;
   for (let m = START.exec(text); m !== null; m = START.exec(text)) {
     const sub = readSubquestion(text, m);
+    // A part that does not close means that no later one does either: stopping keeps the scan linear.
+    if (!sub) break;
+    subquestions.push(sub);
     // Moodle replaces each part it finds by `{#n}` before it looks for the next one.
-    if (sub) subquestions.push(sub);
-    START.lastIndex = sub ? sub.end + 1 : m.index + 1;
+    START.lastIndex = sub.end + 1;
   }
   return subquestions;
 }

@@ -29,16 +29,23 @@ export function findDeclaration(text: string): number {
 /** 1-based line and column of offsets; the text is scanned once, as far as the largest offset asked for. */
 export class Locator {
   private readonly lineStarts = [0];
-  private scanned = 0;
+  /** Offset of the first line end not yet recorded (text.length when there is none). */
+  private nextLineEnd: number;
 
-  constructor(private readonly text: string) {}
+  constructor(private readonly text: string) {
+    this.nextLineEnd = this.lineEndFrom(0);
+  }
+
+  private lineEndFrom(from: number): number {
+    const at = this.text.indexOf('\n', from);
+    return at < 0 ? this.text.length : at;
+  }
 
   at(offset: number): { line: number; column: number } {
-    for (let nl = this.text.indexOf('\n', this.scanned); nl >= 0 && nl < offset; nl = this.text.indexOf('\n', nl + 1)) {
-      this.lineStarts.push(nl + 1);
-      this.scanned = nl + 1;
+    while (this.nextLineEnd < offset) {
+      this.lineStarts.push(this.nextLineEnd + 1);
+      this.nextLineEnd = this.lineEndFrom(this.nextLineEnd + 1);
     }
-    if (offset > this.scanned) this.scanned = offset;
     // The last line start at or before the offset.
     let lo = 0;
     let hi = this.lineStarts.length - 1;

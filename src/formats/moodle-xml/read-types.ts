@@ -204,7 +204,7 @@ export function readShortAnswer(ctx: QuestionContext, q: unknown, base: Question
   return question;
 }
 
-const NUMBER_WITH_UNIT = /^[ \t\n\r]*([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)[ \t\n\r]*(.*?)[ \t\n\r]*$/s;
+const NUMBER_WITH_UNIT = /^([+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:[eE][+-]?\d+)?)[ \t\n\r]*(.*)$/s;
 
 export function readNumerical(ctx: QuestionContext, q: unknown, base: QuestionBase): NumericalQuestion {
   const format = base.text.format;
@@ -255,8 +255,9 @@ export function readNumerical(ctx: QuestionContext, q: unknown, base: QuestionBa
 
 /** `*`, or a number optionally followed by one of the question's units. */
 function isNumericalAnswer(text: string, units: readonly NumericalUnit[]): boolean {
-  if (phpTrim(text) === '*') return true;
-  const m = NUMBER_WITH_UNIT.exec(text);
+  const trimmed = phpTrim(text);
+  if (trimmed === '*') return true;
+  const m = NUMBER_WITH_UNIT.exec(trimmed);
   return m !== null && (m[2] === '' || units.some((u) => u.name === m[2]));
 }
 
