@@ -79,6 +79,26 @@ describe('bounds', () => {
   });
 });
 
+describe('inputs that would take quadratic or exponential time in a naive reader (the test timeout guards them)', () => {
+  it('a Cloze text full of parts that never close', () => {
+    const text = `{1:SHORTANSWER:a~b#c${'{1:MC:x~y#z'.repeat(100_000)}`;
+    const error = onlyError(inQuiz(`<question type="cloze"><questiontext><text><![CDATA[${text}]]></text></questiontext></question>`));
+    expect(error.message).toContain('The question text must include at least one embedded answer.');
+  });
+
+  it('a numerical answer with a million spaces inside', () => {
+    const error = onlyError(inQuiz(`<question type="numerical"><name><text>N</text></name><answer fraction="100"><text>1${' '.repeat(1_000_000)}x</text></answer></question>`));
+    expect(error.code).toBe('invalidnumericanswer');
+  });
+
+  it('twenty thousand questions with an error each, all on one line', () => {
+    const question = '<question type="numerical"><name><text>N</text></name><answer fraction="100"><text>x</text></answer></question>';
+    const result = parseMoodleXml(`<quiz>${question.repeat(20_000)}</quiz>`);
+    expect(result.diagnostics).toHaveLength(20_000);
+    expect(result.diagnostics.at(-1)).toMatchObject({ line: 1, column: 7 + 19_999 * question.length + question.indexOf('<answer') });
+  });
+});
+
 describe('malformed XML, with the position and Moodle\'s wording', () => {
   it('a mismatched tag', () => {
     const error = onlyError('<?xml version="1.0"?>\n<quiz>\n  <question type="description"><name><text>x</name></question>\n</quiz>');
