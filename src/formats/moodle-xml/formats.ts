@@ -9,13 +9,13 @@ const NAME_OF: Record<TextFormat, string> = {
   markdown: 'markdown',
 };
 
-const FORMAT_OF: Record<string, TextFormat> = {
-  moodle_auto_format: 'moodle',
-  html: 'html',
-  plain_text: 'plain',
-  wiki_like: 'wiki',
-  markdown: 'markdown',
-};
+const FORMAT_OF = new Map<string, TextFormat>([
+  ['moodle_auto_format', 'moodle'],
+  ['html', 'html'],
+  ['plain_text', 'plain'],
+  ['wiki_like', 'wiki'],
+  ['markdown', 'markdown'],
+]);
 
 /** Moodle's get_format: the attribute value for a format. */
 export function formatName(format: TextFormat): string {
@@ -24,5 +24,5 @@ export function formatName(format: TextFormat): string {
 
 /** Moodle's trans_format without its fallback: the format an attribute names (trimmed), or null if none. */
 export function readFormatName(name: string): TextFormat | null {
-  return Object.hasOwn(FORMAT_OF, name.trim()) ? FORMAT_OF[name.trim()]! : null;
+  return FORMAT_OF.get(name) ?? FORMAT_OF.get(name.trim()) ?? null;
 }

@@ -13,7 +13,7 @@ import { addCategory, readCategory } from './categories.js';
 import { QuestionContext } from './context.js';
 import { findDeclaration, Locator } from './guard.js';
 import { MESSAGES } from './messages.js';
-import { attribute, children } from './nodes.js';
+import { attribute } from './nodes.js';
 import { readHeaders } from './read-common.js';
 import {
   readDescription,
@@ -89,7 +89,33 @@ export function readMoodleXml(input: string | Uint8Array, options: MoodleXmlPars
     ]);
   }
 
-  const tree = readXmlTree(text, options.maxDepth ?? DEFAULT_MAX_DEPTH);
+  const questions: Question[] = [];
+  const positions: SourcePosition[] = [];
+  const categories: Category[] = [];
+  const diagnostics: Diagnostic[] = [];
+  let category: string | null = null;
+
+  const tree = readXmlTree(text, options.maxDepth ?? DEFAULT_MAX_DEPTH, ({ node, start, answers }) => {
+    const ctx = new QuestionContext(start, answers);
+    const type = attribute(node, 'type');
+    if (type === 'category') {
+      const read = readCategory(ctx, node);
+      if (read) {
+        category = read.path;
+        addCategory(categories, read);
+      }
+    } else {
+      const question = readQuestion(ctx, node, type, text, start);
+      if (question) {
+        question.category = category;
+        questions.push(question);
+        positions.push(locator.at(start));
+      }
+    }
+    for (const issue of ctx.issues) {
+      diagnostics.push({ severity: issue.severity, code: issue.code, message: issue.message, ...locator.at(issue.offset) });
+    }
+  });
   if ('failure' in tree) {
     const f = tree.failure;
     const at = f.offset !== undefined ? locator.at(f.offset) : { line: f.line ?? 1, column: f.column ?? 1 };
@@ -100,37 +126,7 @@ export function readMoodleXml(input: string | Uint8Array, options: MoodleXmlPars
       error('noquestionsinfile', `${MESSAGES.noquestionsinfile} (its root element is <${tree.rootName}>, not <quiz>)`),
     ]);
   }
-  const nodes = children((tree.root as Record<string, unknown>).quiz, 'question') ?? [];
-  if (nodes.length === 0) return failedParse([error('noquestionsinfile', MESSAGES.noquestionsinfile)]);
-
-  const questions: Question[] = [];
-  const positions: SourcePosition[] = [];
-  const categories: Category[] = [];
-  const diagnostics: Diagnostic[] = [];
-  let category: string | null = null;
-
-  nodes.forEach((node, i) => {
-    const span = tree.questions[i]!;
-    const ctx = new QuestionContext(span.start, span.answers);
-    const type = attribute(node, 'type');
-    if (type === 'category') {
-      const read = readCategory(ctx, node);
-      if (read) {
-        category = read.path;
-        addCategory(categories, read);
-      }
-    } else {
-      const question = readQuestion(ctx, node, type, text, span.start);
-      if (question) {
-        question.category = category;
-        questions.push(question);
-        positions.push(locator.at(span.start));
-      }
-    }
-    for (const issue of ctx.issues) {
-      diagnostics.push({ severity: issue.severity, code: issue.code, message: issue.message, ...locator.at(issue.offset) });
-    }
-  });
+  if (tree.questionCount === 0) return failedParse([error('noquestionsinfile', MESSAGES.noquestionsinfile)]);
 
   return { questions, categories, positions, diagnostics };
 }

@@ -41,6 +41,7 @@ export function stripTags(s: string): string {
 /** Moodle's clean_question_name: tags stripped (PARAM_TEXT), trimmed, at most 255 characters. */
 export function cleanQuestionName(raw: string): string {
   const name = phpTrim(stripTags(raw));
+  if (name.length <= 255) return name;
   const chars = Array.from(name);
   // Moodle shortens with shorten_text, which ends the name with '...'.
   return chars.length > 255 ? `${chars.slice(0, 252).join('')}...` : name;

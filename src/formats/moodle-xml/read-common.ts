@@ -187,7 +187,9 @@ export function readHints(
   withOptions = false,
 ): Hint[] {
   const hints: Hint[] = [];
-  for (const hint of children(q, 'hint') ?? []) {
+  const elements = children(q, 'hint');
+  if (elements === undefined) return hints;
+  for (const hint of elements) {
     let text: RichText;
     let showNumCorrect: boolean;
     let clearWrong: boolean;

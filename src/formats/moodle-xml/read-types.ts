@@ -90,7 +90,14 @@ export function readMultichoice(ctx: QuestionContext, q: unknown, base: Question
   const read = readAnswers(ctx, q, format, true);
   const kept = read.filter((a) => a.text !== '');
   const question: MultichoiceQuestion = {
-    ...base,
+    name: base.name,
+    text: base.text,
+    generalFeedback: base.generalFeedback,
+    defaultMark: base.defaultMark,
+    penalty: base.penalty,
+    idnumber: base.idnumber,
+    tags: base.tags,
+    category: base.category,
     type: 'multichoice',
     single,
     allOrNothing: false,
@@ -106,7 +113,7 @@ export function readMultichoice(ctx: QuestionContext, q: unknown, base: Question
   if (gradesValid && kept.length > 0) {
     // Moodle 5 checks the grades the way its editing form does.
     if (single) {
-      if (Math.max(...kept.map((a) => a.fraction)) !== 1) ctx.error('errfractionsnomax', MESSAGES.errfractionsnomax);
+      if (kept.every((a) => a.fraction !== 1)) ctx.error('errfractionsnomax', MESSAGES.errfractionsnomax);
     } else {
       const total = Math.round(kept.reduce((sum, a) => (a.fraction > 0 ? sum + a.fraction : sum), 0) * 100) / 100;
       if (total !== 1) ctx.error('errfractionsaddwrong', MESSAGES.errfractionsaddwrong(phpFloat(total * 100)));
@@ -126,7 +133,14 @@ export function readMultichoiceSet(ctx: QuestionContext, q: unknown, base: Quest
   });
   const kept = read.filter((a) => a.text !== '');
   const question: MultichoiceQuestion = {
-    ...base,
+    name: base.name,
+    text: base.text,
+    generalFeedback: base.generalFeedback,
+    defaultMark: base.defaultMark,
+    penalty: base.penalty,
+    idnumber: base.idnumber,
+    tags: base.tags,
+    category: base.category,
     type: 'multichoice',
     single: false,
     allOrNothing: true,
@@ -149,7 +163,15 @@ export function readMultichoiceSet(ctx: QuestionContext, q: unknown, base: Quest
 export function readTrueFalse(ctx: QuestionContext, q: unknown, base: QuestionBase): TrueFalseQuestion {
   const format = base.text.format;
   const question: TrueFalseQuestion = {
-    ...base,
+    name: base.name,
+    text: base.text,
+    generalFeedback: base.generalFeedback,
+    defaultMark: base.defaultMark,
+    penalty: base.penalty,
+    idnumber: base.idnumber,
+    tags: base.tags,
+    hints: base.hints,
+    category: base.category,
     type: 'truefalse',
     correctAnswer: false,
     feedbackTrue: { text: '', format, files: [] },
@@ -193,7 +215,14 @@ export function readShortAnswer(ctx: QuestionContext, q: unknown, base: Question
   const read = readAnswers(ctx, q, format, false);
   const kept = read.filter((a) => !isBlankAnswer(a));
   const question: ShortAnswerQuestion = {
-    ...base,
+    name: base.name,
+    text: base.text,
+    generalFeedback: base.generalFeedback,
+    defaultMark: base.defaultMark,
+    penalty: base.penalty,
+    idnumber: base.idnumber,
+    tags: base.tags,
+    category: base.category,
     type: 'shortanswer',
     useCase: phpTruthy(readRaw(ctx, q, 'usecase') ?? '0'),
     answers: kept,
@@ -216,7 +245,14 @@ export function readNumerical(ctx: QuestionContext, q: unknown, base: QuestionBa
     const tolerance = toleranceRaw === '' ? 0 : readNumberValue(ctx, toleranceRaw, 0, '<tolerance>', offset);
     // The deprecated <fraction> element holds a fraction (0–1), not a percentage.
     answer.fraction = readNumberValue(ctx, readRaw(ctx, node, 'fraction'), answer.fraction, '<fraction>', offset);
-    const numerical: NumericalAnswer = { ...answer, tolerance };
+    const numerical: NumericalAnswer = {
+      text: answer.text,
+      format: answer.format,
+      files: answer.files,
+      fraction: answer.fraction,
+      feedback: answer.feedback,
+      tolerance,
+    };
     return numerical;
   });
 
@@ -238,7 +274,14 @@ export function readNumerical(ctx: QuestionContext, q: unknown, base: QuestionBa
   const instructions = child(q, 'instructions');
   const kept = read.filter((a) => !(phpTrim(a.text) === '' && a.fraction === 0 && htmlIsBlank(a.feedback.text)));
   const question: NumericalQuestion = {
-    ...base,
+    name: base.name,
+    text: base.text,
+    generalFeedback: base.generalFeedback,
+    defaultMark: base.defaultMark,
+    penalty: base.penalty,
+    idnumber: base.idnumber,
+    tags: base.tags,
+    category: base.category,
     type: 'numerical',
     answers: kept,
     units,
@@ -274,7 +317,14 @@ export function readMatch(ctx: QuestionContext, q: unknown, base: QuestionBase):
   }
   if (missing !== undefined && !ctx.hasErrors()) ctx.error('nomatchinganswer', MESSAGES.nomatchinganswer(missing));
   return {
-    ...base,
+    name: base.name,
+    text: base.text,
+    generalFeedback: base.generalFeedback,
+    defaultMark: base.defaultMark,
+    penalty: base.penalty,
+    idnumber: base.idnumber,
+    tags: base.tags,
+    category: base.category,
     type: 'match',
     shuffleAnswers: transSingle(readRaw(ctx, q, 'shuffleanswers') ?? '1'),
     subquestions,
@@ -288,7 +338,15 @@ export function readEssay(ctx: QuestionContext, q: unknown, base: QuestionBase):
   const types = readRaw(ctx, q, 'filetypeslist');
   const template = child(q, 'responsetemplate');
   return {
-    ...base,
+    name: base.name,
+    text: base.text,
+    generalFeedback: base.generalFeedback,
+    defaultMark: base.defaultMark,
+    penalty: base.penalty,
+    idnumber: base.idnumber,
+    tags: base.tags,
+    hints: base.hints,
+    category: base.category,
     type: 'essay',
     responseFormat: readRaw(ctx, q, 'responseformat') ?? 'editor',
     responseRequired: phpTruthy(readRaw(ctx, q, 'responserequired') ?? '1'),
@@ -306,5 +364,16 @@ export function readEssay(ctx: QuestionContext, q: unknown, base: QuestionBase):
 }
 
 export function readDescription(_ctx: QuestionContext, _q: unknown, base: QuestionBase): DescriptionQuestion {
-  return { ...base, type: 'description', defaultMark: 0 };
+  return {
+    type: 'description',
+    name: base.name,
+    text: base.text,
+    generalFeedback: base.generalFeedback,
+    defaultMark: 0,
+    penalty: base.penalty,
+    idnumber: base.idnumber,
+    tags: base.tags,
+    hints: base.hints,
+    category: base.category,
+  };
 }

@@ -31,8 +31,9 @@ interface SaxParser {
   close(): SaxParser;
 }
 
-/** Where a `<question>` child of the root starts, and where its `<answer>`s start. */
-export interface QuestionSpan {
+/** A `<question>` child of `<quiz>`: its xml2js node, where it starts and where its `<answer>`s start. */
+export interface QuestionElement {
+  node: unknown;
   start: number;
   answers: number[];
 }
@@ -47,9 +48,9 @@ export interface XmlFailure {
 }
 
 export interface XmlTree {
-  root: unknown;
   rootName: string;
-  questions: QuestionSpan[];
+  /** How many `<question>` children `<quiz>` has. */
+  questionCount: number;
 }
 
 // Only the five XML entities: Moodle's parser rejects `&nbsp;` and other HTML names outside CDATA.
@@ -69,34 +70,68 @@ const PHP_WORDING: Record<string, string> = {
 
 class Stop extends Error {}
 
+/** An exception of onQuestion, carried through sax unchanged. */
+class QuestionFailure extends Error {}
+
+/** xml2js's own way to add a child node to its parent (explicitArray: always a list). */
+interface TreeBuilder {
+  assignOrPush(parent: Record<string, unknown>, name: string, node: unknown): void;
+}
+
 /**
- * Parses `text` into xml2js's tree, or says why it is not well-formed. Never throws. Line ends must already be
- * LF (see normaliseLineEnds).
+ * Parses `text` with xml2js and hands each `<question>` child of `<quiz>` to `onQuestion` as soon as it is
+ * complete, so that the tree never holds more than one question (the mapping runs while the file is parsed and
+ * a large file needs no large tree); or says why the text is not well-formed. Line ends must already be LF
+ * (see normaliseLineEnds). Exceptions of `onQuestion` propagate.
  */
-export function readXmlTree(text: string, maxDepth: number): XmlTree | { failure: XmlFailure } {
+export function readXmlTree(
+  text: string,
+  maxDepth: number,
+  onQuestion: (question: QuestionElement) => void,
+): XmlTree | { failure: XmlFailure } {
   const parser = new xml2js.Parser(XML2JS_OPTIONS);
   const sax = (parser as unknown as { saxParser: SaxParser }).saxParser;
   sax.ENTITIES = XML_ENTITIES;
 
-  let root: unknown;
   let rootName = '';
   let rootClosed = false;
   let failure: XmlFailure | null = null;
-  const questions: QuestionSpan[] = [];
-  let current: QuestionSpan | null = null;
+  let questionCount = 0;
+  let current: QuestionElement | null = null;
+  let inQuiz = false;
 
   const fail = (f: XmlFailure): never => {
     failure ??= f;
     throw new Stop();
   };
 
-  parser.on('end', (result: unknown) => {
-    if (!rootClosed) {
-      rootClosed = true;
-      root = result;
-    }
+  parser.on('end', () => {
+    rootClosed = true;
   });
   parser.on('error', () => undefined);
+
+  // xml2js adds every finished node to its parent through this method; a question of <quiz> goes to
+  // onQuestion instead (sax has already popped it, so the stack holds only the root).
+  (parser as unknown as TreeBuilder).assignOrPush = (parent, name, node) => {
+    if (inQuiz && sax.tags.length === 1 && current !== null) {
+      current.node = node;
+      const done = current;
+      current = null;
+      questionCount++;
+      try {
+        onQuestion(done);
+      } catch (cause) {
+        throw new QuestionFailure('onQuestion failed', { cause });
+      }
+      return;
+    }
+    const list = parent[name];
+    if (Object.hasOwn(parent, name) && Array.isArray(list)) {
+      list.push(node);
+    } else {
+      Object.defineProperty(parent, name, { value: [node], writable: true, enumerable: true, configurable: true });
+    }
+  };
 
   sax.onerror = (error: Error) => {
     const saxMessage = error.message.split('\n', 1)[0]!;
@@ -121,8 +156,7 @@ export function readXmlTree(text: string, maxDepth: number): XmlTree | { failure
     const depth = sax.tags.length;
     if (depth <= 3) {
       if (depth === 2) {
-        current = node.name === 'question' ? { start: sax.startTagPosition - 1, answers: [] } : null;
-        if (current) questions.push(current);
+        current = inQuiz && node.name === 'question' ? { node: undefined, start: sax.startTagPosition - 1, answers: [] } : null;
       } else if (depth === 3) {
         if (current !== null && node.name === 'answer') current.answers.push(sax.startTagPosition - 1);
       } else {
@@ -134,6 +168,7 @@ export function readXmlTree(text: string, maxDepth: number): XmlTree | { failure
           });
         }
         rootName = node.name;
+        inQuiz = rootName === 'quiz';
       }
     } else if (depth > maxDepth) {
       fail({
@@ -148,6 +183,7 @@ export function readXmlTree(text: string, maxDepth: number): XmlTree | { failure
   try {
     sax.write(text).close();
   } catch (error) {
+    if (error instanceof QuestionFailure) throw error.cause;
     if (!(error instanceof Stop)) {
       const message = error instanceof Error ? error.message.split('\n', 1)[0]! : String(error);
       failure ??= {
@@ -159,7 +195,7 @@ export function readXmlTree(text: string, maxDepth: number): XmlTree | { failure
     }
   }
   if (failure) return { failure };
-  return { root, rootName, questions };
+  return { rootName, questionCount };
 }
 
 /** XML's line-end normalisation (CR LF and CR become LF), done once on the whole text. */
