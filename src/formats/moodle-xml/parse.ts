@@ -26,10 +26,10 @@ import {
   readTrueFalse,
 } from './read-types.js';
 import { readUnsupported } from './read-unsupported.js';
-import { elementEnd, normaliseLineEnds, readXmlTree } from './xml-tree.js';
+import { elementEnd, normaliseLineEnds, readQuizXml } from './xml-tree.js';
 
 export interface MoodleXmlParseOptions extends ParseOptions {
-  /** Deepest element nesting accepted (default 64; Moodle's own files nest at most 8 deep). */
+  /** Deepest element nesting accepted (default 64; Moodle's own files nest fewer than 10 deep). */
   maxDepth?: number;
 }
 
@@ -95,7 +95,7 @@ export function readMoodleXml(input: string | Uint8Array, options: MoodleXmlPars
   const diagnostics: Diagnostic[] = [];
   let category: string | null = null;
 
-  const tree = readXmlTree(text, options.maxDepth ?? DEFAULT_MAX_DEPTH, ({ node, start, answers }) => {
+  const tree = readQuizXml(text, options.maxDepth ?? DEFAULT_MAX_DEPTH, ({ node, start, answers }) => {
     const ctx = new QuestionContext(start, answers);
     const type = attribute(node, 'type');
     if (type === 'category') {

@@ -1,4 +1,5 @@
-// One pass of xml2js over the file, with the positions Moodle's messages need taken from its sax parser.
+// One pass of xml2js over the file, question by question, with the positions Moodle's messages need taken
+// from its sax parser.
 import xml2js from 'xml2js';
 
 /** The xml2js settings qbank reads Moodle XML with (strict; whitespace and CDATA as Moodle's parser sees them). */
@@ -20,7 +21,6 @@ export const XML2JS_OPTIONS: xml2js.ParserOptions = {
 interface SaxParser {
   line: number;
   column: number;
-  position: number;
   startTagPosition: number;
   entity: string;
   ENTITIES: Record<string, string>;
@@ -47,7 +47,7 @@ export interface XmlFailure {
   column?: number;
 }
 
-export interface XmlTree {
+export interface QuizOutline {
   rootName: string;
   /** How many `<question>` children `<quiz>` has. */
   questionCount: number;
@@ -84,11 +84,11 @@ interface TreeBuilder {
  * a large file needs no large tree); or says why the text is not well-formed. Line ends must already be LF
  * (see normaliseLineEnds). Exceptions of `onQuestion` propagate.
  */
-export function readXmlTree(
+export function readQuizXml(
   text: string,
   maxDepth: number,
   onQuestion: (question: QuestionElement) => void,
-): XmlTree | { failure: XmlFailure } {
+): QuizOutline | { failure: XmlFailure } {
   const parser = new xml2js.Parser(XML2JS_OPTIONS);
   const sax = (parser as unknown as { saxParser: SaxParser }).saxParser;
   sax.ENTITIES = XML_ENTITIES;
@@ -161,10 +161,11 @@ export function readXmlTree(
         if (current !== null && node.name === 'answer') current.answers.push(sax.startTagPosition - 1);
       } else {
         if (rootClosed) {
+          const at = { line: sax.line + 1, column: Math.max(1, sax.column) };
           fail({
             code: 'errorparsingxml',
-            message: `Error parsing XML: Junk after document element at line ${sax.line + 1}, char ${Math.max(1, sax.column)}`,
-            offset: sax.startTagPosition - 1,
+            message: `Error parsing XML: Junk after document element at line ${at.line}, char ${at.column}`,
+            ...at,
           });
         }
         rootName = node.name;
@@ -173,7 +174,7 @@ export function readXmlTree(
     } else if (depth > maxDepth) {
       fail({
         code: 'toodeep',
-        message: `Elements are nested more than ${maxDepth} deep here; qbank refuses such files (Moodle's own files nest at most 8 deep).`,
+        message: `Elements are nested more than ${maxDepth} deep here; qbank refuses such files (Moodle's own files nest fewer than 10 deep).`,
         offset: sax.startTagPosition - 1,
       });
     }
