@@ -45,8 +45,9 @@ export function readRaw(ctx: QuestionContext, node: unknown, name: string): stri
 }
 
 /**
- * A number as PHP reads the raw value: `fallback` when the element is missing, `empty` for an empty element
- * when Moodle accepts one; a value that is no number is an error (PHP 8 stops the import with a TypeError).
+ * A number as PHP reads the raw value: `fallback` when there is none; a value that only starts with a number
+ * is that number (with a warning, as PHP warns); a value that is no number is an error (PHP 8 stops Moodle's
+ * import with a TypeError).
  */
 export function readNumberValue(
   ctx: QuestionContext,
@@ -58,11 +59,12 @@ export function readNumberValue(
   if (raw === undefined) return fallback;
   const n = phpNumber(raw);
   if (n.kind === 'numeric') return n.value;
+  const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
   if (n.kind === 'leading') {
-    ctx.warning('invalidnumber', `${what} '${raw}' is read as ${n.value}, the number it starts with, as Moodle does.`, offset);
+    ctx.warning('invalidnumber', `${what} '${shown}' is read as ${n.value}, the number it starts with, as Moodle does.`, offset);
     return n.value;
   }
-  ctx.error('invalidnumber', `${what} '${raw}' is not a number (question '${ctx.name}').`, offset);
+  ctx.error('invalidnumber', `${what} '${shown}' is not a number (question '${ctx.name}').`, offset);
   return fallback;
 }
 
@@ -163,7 +165,7 @@ function addLegacyImage(ctx: QuestionContext, q: unknown, text: RichText): void 
   text.text += ` <img src="@@PLUGINFILE@@/${fileName}" />`;
 }
 
-/** Tags, then course tags (Moodle 5 merges course tags into the question's tags); empty ones are dropped. */
+/** Course tags, then tags (Moodle 5 merges course tags into the question's tags); empty ones are dropped. */
 export function readTags(ctx: QuestionContext, q: unknown): string[] {
   const tags: string[] = [];
   for (const block of ['coursetags', 'tags']) {

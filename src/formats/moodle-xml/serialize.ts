@@ -57,6 +57,7 @@ export function serializeMoodleXml(
   });
   // Described categories no question is in are written last, so that importing the file creates them too.
   for (const [key, category] of described) if (!written.has(key)) writeCategory(key, category);
+  if (out === '') warnings.push('There is nothing to export: Moodle refuses to import a file without questions.');
 
   return { text: `<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n${out}</quiz>`, warnings };
 }

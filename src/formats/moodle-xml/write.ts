@@ -1,7 +1,8 @@
 // qbank's model → Moodle XML, byte for byte as Moodle's qformat_xml::writequestion writes it (two-space
-// indentation, CDATA only where needed, numbers as PHP prints them), with one deliberate difference: the values
-// Moodle writes unescaped (file names, unit names, multipliers, answer numbering, response format, file types)
-// are entity-escaped, so that the output is always well-formed. For ordinary values the bytes are the same.
+// indentation, CDATA only where needed, numbers as PHP prints them), with two deliberate differences: the values
+// Moodle writes unescaped (file names and paths, unit names, answer numbering, response format, file types) are
+// entity-escaped, so that the output is always well-formed (for ordinary values the bytes are the same); and
+// numerical instructions are written whatever their format (Moodle leaves out those in Moodle auto-format).
 import {
   phpFloat,
   type Answer,

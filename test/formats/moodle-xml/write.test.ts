@@ -122,6 +122,13 @@ describe('serializeMoodleXml', () => {
     ]);
   });
 
+  it('warns that an empty bank makes a file Moodle refuses', () => {
+    const { text, warnings } = serializeMoodleXml({ questions: [] });
+    expect(text).toBe('<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n</quiz>');
+    expect(warnings).toEqual([expect.stringContaining('nothing to export')]);
+    expect(parseMoodleXml(text).diagnostics.map((d) => d.code)).toEqual(['noquestionsinfile']);
+  });
+
   it('writes an unsupported question back exactly as it was read', () => {
     const element = '<question type="ddwtos">\n    <name><text>Drag</text></name>\n    <dragbox><text>cat</text><group>1</group><infinite/></dragbox>\r\n  </question>';
     const read = parseMoodleXml(`<quiz>\n  ${element}\n</quiz>`);
