@@ -27,6 +27,11 @@ const TOKENS = [
 ];
 const PLAIN_TOKENS = TOKENS.filter((t) => !t.includes('<'));
 
+/** Records with Object.prototype, like the parser's objects (fast-check may otherwise build null-prototype ones). */
+function record<T>(model: { [K in keyof T]: fc.Arbitrary<T[K]> }): fc.Arbitrary<T> {
+  return fc.record(model, { noNullPrototype: true });
+}
+
 function textFrom(tokens: readonly string[], maxLength = 6): fc.Arbitrary<string> {
   return fc.array(fc.constantFrom(...tokens), { maxLength }).map((parts) => phpTrim(parts.join('')));
 }
@@ -39,7 +44,7 @@ const nameArb = textFrom(PLAIN_TOKENS);
 const nonEmptyPlain = nameArb.filter((t) => t !== '');
 const formatArb: fc.Arbitrary<TextFormat> = fc.constantFrom(...TEXT_FORMATS);
 
-const fileArb: fc.Arbitrary<EmbeddedFile> = fc.record({
+const fileArb: fc.Arbitrary<EmbeddedFile> = record({
   name: fc.constantFrom('a.png', 'схема сети.svg', 'R&D "notes".pdf', "it's.txt", 'x<y>.gif'),
   path: fc.constantFrom('/', '/myfolder/', '/a & b/'),
   content: fc.base64String({ maxLength: 16 }),
@@ -47,24 +52,23 @@ const fileArb: fc.Arbitrary<EmbeddedFile> = fc.record({
 const filesArb = fc.uniqueArray(fileArb, { selector: (f) => f.path + f.name, maxLength: 2 });
 
 function richArb(text: fc.Arbitrary<string> = textArb, withFiles = true): fc.Arbitrary<RichText> {
-  return fc.record({ text, format: formatArb, files: withFiles ? filesArb : fc.constant<EmbeddedFile[]>([]) });
+  return record({ text, format: formatArb, files: withFiles ? filesArb : fc.constant<EmbeddedFile[]>([]) });
 }
 
 function hintsArb(withParts: boolean, withOptions = false): fc.Arbitrary<Hint[]> {
-  const hint: fc.Arbitrary<Hint> = fc
-    .record({
-      text: richArb(),
-      showNumCorrect: withParts ? fc.boolean() : fc.constant(false),
-      clearWrong: withParts ? fc.boolean() : fc.constant(false),
-      options: withOptions ? fc.constantFrom('', '1') : fc.constant(''),
-    })
+  const hint: fc.Arbitrary<Hint> = record<Hint>({
+    text: richArb(),
+    showNumCorrect: withParts ? fc.boolean() : fc.constant(false),
+    clearWrong: withParts ? fc.boolean() : fc.constant(false),
+    options: withOptions ? fc.constantFrom('', '1') : fc.constant(''),
+  })
     // Moodle empties a hint text with nothing but markup, and drops a hint with nothing at all.
     .map((h) => (htmlIsBlank(h.text.text) ? { ...h, text: { ...h.text, text: '' } } : h))
     .filter((h) => h.text.text !== '' || h.showNumCorrect || h.clearWrong || h.options !== '');
   return fc.array(hint, { maxLength: 2 });
 }
 
-const baseArb: fc.Arbitrary<QuestionBase> = fc.record({
+const baseArb: fc.Arbitrary<QuestionBase> = record({
   name: nameArb,
   text: richArb(),
   generalFeedback: richArb(),
@@ -78,7 +82,7 @@ const baseArb: fc.Arbitrary<QuestionBase> = fc.record({
 });
 
 function answerArb(fraction: number, html: boolean): fc.Arbitrary<Answer> {
-  return fc.record({
+  return record({
     text: nonEmptyText,
     format: formatArb,
     files: html ? filesArb : fc.constant<EmbeddedFile[]>([]),
@@ -100,7 +104,7 @@ function answersArb(fractions: fc.Arbitrary<number[]>, html: boolean): fc.Arbitr
   return fractions.chain(shuffled).chain((list) => fc.tuple(...list.map((f) => answerArb(f, html))));
 }
 
-const combinedArb = fc.record({
+const combinedArb = record({
   correct: richArb(),
   partiallyCorrect: richArb(),
   incorrect: richArb(),
@@ -175,12 +179,12 @@ const unitNameArb = fc.constantFrom('m', 'cm', 'm/s²', 'Ω', 'R&D', '<kg>', 'к
 const numericalArb: fc.Arbitrary<Question> = fc
   .tuple(
     baseArb,
-    fc.uniqueArray(fc.record({ name: unitNameArb, multiplier: fc.constantFrom(1, 0.001, 100, 1000, 0.5, 2.54) }), {
+    fc.uniqueArray(record({ name: unitNameArb, multiplier: fc.constantFrom(1, 0.001, 100, 1000, 0.5, 2.54) }), {
       selector: (u) => u.name,
       maxLength: 3,
     }),
     fc.option(
-      fc.record({
+      record({
         unitGradingType: fc.constantFrom(0, 1, 2),
         unitPenalty: fc.constantFrom(0, 0.1, 0.5, 1),
         showUnits: fc.constantFrom(0, 1, 2, 3),
@@ -197,7 +201,7 @@ const numericalArb: fc.Arbitrary<Question> = fc
       ? fc.tuple(numberText, fc.constantFrom(...units.map((u) => u.name))).map(([n, u]) => `${n} ${u}`)
       : numberText;
     const answer = (fraction: number) =>
-      fc.record({
+      record({
         text: fc.oneof(fc.constant('*'), numberText, withUnit),
         format: formatArb,
         files: fc.constant<EmbeddedFile[]>([]),
@@ -217,9 +221,9 @@ const matchArb: fc.Arbitrary<Question> = fc
     fc.boolean(),
     fc.array(
       fc.oneof(
-        fc.record({ text: richArb(nonEmptyText), answer: nonEmptyText }),
+        record({ text: richArb(nonEmptyText), answer: nonEmptyText }),
         // A distractor: an answer without a stem.
-        fc.record({ text: richArb(fc.constant('')), answer: nonEmptyText }),
+        record({ text: richArb(fc.constant('')), answer: nonEmptyText }),
       ),
       { maxLength: 4 },
     ),
@@ -238,7 +242,7 @@ const matchArb: fc.Arbitrary<Question> = fc
 const essayArb: fc.Arbitrary<Question> = fc
   .tuple(
     baseArb,
-    fc.record({
+    record({
       responseFormat: fc.constantFrom('editor', 'editorfilepicker', 'plain', 'monospaced', 'noinline', 'a&b <c>'),
       responseRequired: fc.boolean(),
       responseFieldLines: fc.integer({ min: 0, max: 50 }),
@@ -285,7 +289,7 @@ export const questionArb: fc.Arbitrary<Question> = fc.oneof(
 const PATHS = ['$course$/top/Рекуррентные нейросети', '$module$/top/A//B/C & <D>', 'Plain path/Sub', '$system$/top/x "y"'];
 
 const categoryArb = (path: string): fc.Arbitrary<Category> =>
-  fc.record({
+  record({
     path: fc.constant(path),
     info: richArb(textArb, false),
     idnumber: fc.option(nonEmptyPlain, { nil: null }),

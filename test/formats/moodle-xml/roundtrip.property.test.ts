@@ -12,7 +12,7 @@ describe('Moodle XML round trip', () => {
         expect(warnings).toEqual([]);
         const result = parseMoodleXml(text);
         expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-        expect(result.questions).toEqual([q]);
+        expect(result.questions).toStrictEqual([q]);
       }),
       { numRuns: 200 },
     );
@@ -25,7 +25,7 @@ describe('Moodle XML round trip', () => {
         expect(warnings).toEqual([]);
         const result = parseMoodleXml(text);
         expect(result.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
-        expect(result.questions).toEqual(bank.questions);
+        expect(result.questions).toStrictEqual(bank.questions);
         for (const category of bank.categories) expect(result.categories).toContainEqual(category);
         // A second round changes nothing.
         expect(serializeMoodleXml({ questions: result.questions, categories: result.categories }).text).toBe(text);
