@@ -26,7 +26,7 @@ import {
   readTrueFalse,
 } from './read-types.js';
 import { readUnsupported } from './read-unsupported.js';
-import { elementEnd, normaliseLineEnds, readQuizXml } from './xml-tree.js';
+import { elementEnd, normaliseLineEnds, originalOffset, readQuizXml } from './xml-tree.js';
 
 export interface MoodleXmlParseOptions extends ParseOptions {
   /** Deepest element nesting accepted (default 64; Moodle's own files nest fewer than 10 deep). */
@@ -72,7 +72,10 @@ export function parseMoodleXml(input: string | Uint8Array, options: MoodleXmlPar
 export function readMoodleXml(input: string | Uint8Array, options: MoodleXmlParseOptions = {}): ParseResult {
   const decoded = decodeInput(input, 'Moodle XML', options.maxBytes);
   if ('error' in decoded) return failedParse([decoded.error]);
-  const text = normaliseLineEnds(decoded.text);
+  const { text, removed } = normaliseLineEnds(decoded.text);
+  // An unsupported question keeps its element exactly as written, CR LF line ends included.
+  const source = (start: number, end: number): string =>
+    decoded.text.slice(originalOffset(removed, start), originalOffset(removed, end));
   if (phpTrim(text) === '') return failedParse([error('cannotread', MESSAGES.cannotread)]);
   const locator = new Locator(text);
 
@@ -105,7 +108,7 @@ export function readMoodleXml(input: string | Uint8Array, options: MoodleXmlPars
         addCategory(categories, read);
       }
     } else {
-      const question = readQuestion(ctx, node, type, text, start);
+      const question = readQuestion(ctx, node, type, () => source(start, elementEnd(text, start)));
       if (question) {
         question.category = category;
         questions.push(question);
@@ -135,8 +138,7 @@ function readQuestion(
   ctx: QuestionContext,
   node: unknown,
   type: string | undefined,
-  text: string,
-  start: number,
+  xml: () => string,
 ): Question | null {
   if (type === undefined || type === '') {
     ctx.error(
@@ -147,5 +149,5 @@ function readQuestion(
   }
   const reader = Object.hasOwn(READERS, type) ? READERS[type] : undefined;
   if (reader) return reader(ctx, node, readHeaders(ctx, node));
-  return readUnsupported(ctx, node, type, text.slice(start, elementEnd(text, start)));
+  return readUnsupported(ctx, node, type, xml());
 }

@@ -199,9 +199,30 @@ export function readQuizXml(
   return { rootName, questionCount };
 }
 
-/** XML's line-end normalisation (CR LF and CR become LF), done once on the whole text. */
-export function normaliseLineEnds(text: string): string {
-  return text.includes('\r') ? text.replace(/\r\n?/g, '\n') : text;
+/**
+ * XML's line-end normalisation (CR LF and CR become LF), done once on the whole text; `removed` lists, in the
+ * normalised text, the offsets of the LFs that lost their CR, so that `originalOffset` can map back.
+ */
+export function normaliseLineEnds(text: string): { text: string; removed: number[] } {
+  const removed: number[] = [];
+  if (!text.includes('\r')) return { text, removed };
+  const normalised = text.replace(/\r\n?/g, (match: string, offset: number) => {
+    if (match.length === 2) removed.push(offset - removed.length);
+    return '\n';
+  });
+  return { text: normalised, removed };
+}
+
+/** The offset in the original text of a character (or end) at `offset` in the normalised one. */
+export function originalOffset(removed: readonly number[], offset: number): number {
+  let lo = 0;
+  let hi = removed.length;
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1;
+    if (removed[mid]! < offset) lo = mid + 1;
+    else hi = mid;
+  }
+  return offset + lo;
 }
 
 /**

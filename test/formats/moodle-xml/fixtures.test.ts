@@ -157,6 +157,17 @@ describe('Moodle fixture files', () => {
     expect(r.questions.map((q) => q.idnumber)).toEqual([null, null]);
   });
 
+  it('a file with Windows line ends reads the same, and a kept question keeps them', () => {
+    for (const file of ['multichoice.xml', 'sample_questions_with_old_image_tag.xml']) {
+      const lf = read(file);
+      const crlf = parseMoodleXml(fixtureText(file).replace(/\n/g, '\r\n'));
+      expect(crlf.positions).toEqual(lf.positions);
+      expect(crlf.questions.map((q) => (q.type === 'unsupported' ? { ...q, xml: q.xml.replace(/\r\n/g, '\n') } : q))).toEqual(lf.questions);
+    }
+    const cloze = parseMoodleXml(fixtureText('multianswer.xml').replace(/\n/g, '\r\n')).questions[0]!;
+    expect(cloze.type === 'unsupported' && cloze.xml.split('\r\n').length).toBe(only(read('multianswer.xml').questions[0], 'unsupported').xml.split('\n').length);
+  });
+
   // Files Moodle itself exported (Moodle 5): reading then writing them gives them back, under Moodle's comparison.
   for (const file of ['nested_categories.xml', 'nested_categories_with_questions.xml', 'export_category.xml', 'html_chars_in_idnumbers.xml']) {
     it(`${file} is written back as Moodle wrote it`, () => {
