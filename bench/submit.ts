@@ -109,8 +109,7 @@ async function measure(target: Target, warmupBody: string, body: string, status:
 }
 
 function row(cells: (string | number)[]): string {
-  const widths = [26, 10, 9, 9, 9, 10];
-  return cells.map((cell, i) => (i === 0 ? String(cell).padEnd(widths[i]!) : String(cell).padStart(widths[i]!))).join('');
+  return `| ${cells.map(String).join(' | ')} |`;
 }
 
 export async function run(): Promise<void> {
@@ -164,15 +163,16 @@ export async function run(): Promise<void> {
 
     const ratio = qbank.requestsPerSecond / echoed.requestsPerSecond;
     const out = [
-      `submit benchmark: ${CONNECTIONS} connections, the same RNN submission (7 graded questions), request log level ${logLevel}`,
+      `The same RNN submission (7 graded questions), ${CONNECTIONS} connections; qbank logs requests at level ${logLevel}.`,
       '',
-      row(['', 'req/s', 'p50 ms', 'p99 ms', 'seconds', 'requests']),
+      row(['server', 'req/s', 'p50 ms', 'p99 ms', 'seconds', 'requests']),
+      row(['---', '--:', '--:', '--:', '--:', '--:']),
       row(['express.json echo', Math.round(echoed.requestsPerSecond), echoed.p50, echoed.p99, echoed.seconds, echoed.requests]),
-      row(['POST .../attempts (qbank)', Math.round(qbank.requestsPerSecond), qbank.p50, qbank.p99, qbank.seconds, qbank.requests]),
+      row(['qbank POST /api/v1/quizzes/rnn-4.1/attempts', Math.round(qbank.requestsPerSecond), qbank.p50, qbank.p99, qbank.seconds, qbank.requests]),
       '',
-      `throughput ratio qbank / echo: ${(ratio * 100).toFixed(1)}% (target ≥ ${TARGET_RATIO * 100}%) ${ratio >= TARGET_RATIO ? 'ok' : 'MISSED'}`,
-      `qbank p99 latency: ${qbank.p99} ms (target ≤ ${TARGET_P99_MS} ms) ${qbank.p99 <= TARGET_P99_MS ? 'ok' : 'MISSED'}`,
-      `stored attempts = acknowledged 201s (measured run): ${stored} = ${qbank.created} ${stored === qbank.created ? 'ok' : 'MISMATCH'}`,
+      `- throughput qbank / echo: ${(ratio * 100).toFixed(1)}% (target ≥ ${TARGET_RATIO * 100}%): ${ratio >= TARGET_RATIO ? 'met' : 'missed'}`,
+      `- qbank p99 latency: ${qbank.p99} ms (target ≤ ${TARGET_P99_MS} ms): ${qbank.p99 <= TARGET_P99_MS ? 'met' : 'missed'}`,
+      `- attempts stored = 201s acknowledged (measured run): ${stored} = ${qbank.created}: ${stored === qbank.created ? 'ok' : 'MISMATCH'}`,
     ];
     process.stdout.write(`${out.join('\n')}\n`);
     if (stored !== qbank.created) process.exitCode = 1;

@@ -133,7 +133,7 @@ describe('the RNN quiz over HTTP', () => {
     const q4 = question(res.body, 'rnn-q4');
     expect(q4.state).toBe(state);
     expect(q4.rightAnswer).toBe('The correct answer is: 12528');
-    expect(q4.feedback.general?.text).toBe('\\(1.1^{99} \\approx 12527.8\\), после округления — 12528.');
+    expect(q4.feedback.general?.text).toBe('<p>\\(1.1^{99} \\approx 12527.8\\), после округления — 12528.</p>');
   });
 
   it('a question left out (or null, or an empty selection) is gave up: no fraction, mark 0', async () => {
