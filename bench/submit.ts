@@ -13,8 +13,9 @@ import { freePort, prepareDatabase, REPO_ROOT, startServer } from '../test/attem
 const CONNECTIONS = 50;
 const WARMUP_SECONDS = 3;
 const CALIBRATION_SECONDS = 3;
-/** The measured run lasts about this long: its request count is the warm-up's rate times this. */
-const TARGET_SECONDS = 12;
+/** The measured run lasts about this long: its request count is the calibrated rate times this. */
+const TARGET_SECONDS = 13;
+const MIN_SECONDS = 10;
 const TARGET_RATIO = 0.6;
 const TARGET_P99_MS = 25;
 
@@ -88,24 +89,39 @@ function check(result: autocannon.Result, status: number, what: string): number 
 }
 
 /**
- * A warm-up and a calibration by time (their body names another user: requests cut off at their end are not
- * counted), then a run of a fixed number of requests sized by the calibrated rate to last about TARGET_SECONDS,
- * every one of them answered.
+ * A warm-up and a calibration by time (their requests name the user `bench-warmup`; requests cut off at their
+ * end are not counted), then a run of a fixed number of requests sized by the calibrated rate to last about
+ * TARGET_SECONDS, every one of them answered. A run that ends before MIN_SECONDS (the machine sped up) is
+ * repeated, larger, under a new user id; the result names the user of the run it reports.
  */
-async function measure(target: Target, warmupBody: string, body: string, status: number, what: string): Promise<Measured> {
+async function measure(
+  target: Target,
+  bodyFor: (userId: string) => string,
+  status: number,
+  what: string,
+): Promise<Measured & { userId: string }> {
+  const warmupBody = bodyFor('bench-warmup');
   await load(target, warmupBody, { duration: WARMUP_SECONDS });
   const calibration = await load(target, warmupBody, { duration: CALIBRATION_SECONDS });
-  const amount = Math.max(CONNECTIONS, Math.ceil((calibration['2xx'] / calibration.duration) * TARGET_SECONDS));
-  const result = await load(target, body, { amount });
-  const created = check(result, status, what);
-  return {
-    requestsPerSecond: result.requests.total / result.duration,
-    p50: result.latency.p50,
-    p99: result.latency.p99,
-    seconds: result.duration,
-    requests: result.requests.total,
-    created,
-  };
+  let rate = calibration['2xx'] / calibration.duration;
+  for (let round = 1; ; round++) {
+    const userId = `bench-student-${round}`;
+    const amount = Math.max(CONNECTIONS, Math.ceil(rate * TARGET_SECONDS));
+    const result = await load(target, bodyFor(userId), { amount });
+    const created = check(result, status, what);
+    rate = result.requests.total / result.duration;
+    if (result.duration >= MIN_SECONDS || round === 3) {
+      return {
+        requestsPerSecond: rate,
+        p50: result.latency.p50,
+        p99: result.latency.p99,
+        seconds: result.duration,
+        requests: result.requests.total,
+        created,
+        userId,
+      };
+    }
+  }
 }
 
 function row(cells: (string | number)[]): string {
@@ -131,25 +147,27 @@ export async function run(): Promise<void> {
           'rnn-q7': [c['rnn-q7']![2]],
         },
       });
-    const body = submission('bench-student');
-    const warmupBody = submission('bench-warmup');
     const logLevel = process.env.QBANK_LOG_LEVEL ?? 'info';
 
     const echo = await startEcho();
-    let echoed: Measured;
+    let echoed: Measured & { userId: string };
     try {
-      echoed = await measure({ url: echo.url, headers: {} }, warmupBody, body, 200, 'echo');
+      echoed = await measure({ url: echo.url, headers: {} }, submission, 200, 'echo');
     } finally {
       echo.stop();
     }
 
     const server = await startServer(path, { QBANK_LOG_LEVEL: logLevel });
-    let qbank: Measured;
+    let qbank: Measured & { userId: string };
+    let floor: autocannon.Result;
     try {
+      // For scale: the same server answering GET /health, i.e. its HTTP stack (security headers, request log,
+      // routing) with no key, no body and no attempt.
+      await autocannon({ url: `${server.url}/health`, connections: CONNECTIONS, duration: WARMUP_SECONDS });
+      floor = await autocannon({ url: `${server.url}/health`, connections: CONNECTIONS, duration: MIN_SECONDS });
       qbank = await measure(
         { url: `${server.url}/api/v1/quizzes/rnn-4.1/attempts`, headers: { Authorization: `Bearer ${db.client}` } },
-        warmupBody,
-        body,
+        submission,
         201,
         'qbank',
       );
@@ -158,7 +176,7 @@ export async function run(): Promise<void> {
     }
 
     const { store } = openStore(path);
-    const stored = store.attempts.listAttempts(db.rnn.quizId, { userId: 'bench-student', limit: 0 }).total;
+    const stored = store.attempts.listAttempts(db.rnn.quizId, { userId: qbank.userId, limit: 0 }).total;
     store.close();
 
     const ratio = qbank.requestsPerSecond / echoed.requestsPerSecond;
@@ -169,6 +187,7 @@ export async function run(): Promise<void> {
       row(['---', '--:', '--:', '--:', '--:', '--:']),
       row(['express.json echo', Math.round(echoed.requestsPerSecond), echoed.p50, echoed.p99, echoed.seconds, echoed.requests]),
       row(['qbank POST /api/v1/quizzes/rnn-4.1/attempts', Math.round(qbank.requestsPerSecond), qbank.p50, qbank.p99, qbank.seconds, qbank.requests]),
+      row(['qbank GET /health (for scale)', Math.round(floor.requests.total / floor.duration), floor.latency.p50, floor.latency.p99, floor.duration, floor.requests.total]),
       '',
       `- throughput qbank / echo: ${(ratio * 100).toFixed(1)}% (target ≥ ${TARGET_RATIO * 100}%): ${ratio >= TARGET_RATIO ? 'met' : 'missed'}`,
       `- qbank p99 latency: ${qbank.p99} ms (target ≤ ${TARGET_P99_MS} ms): ${qbank.p99 <= TARGET_P99_MS ? 'met' : 'missed'}`,
