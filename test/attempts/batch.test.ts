@@ -46,19 +46,6 @@ describe('GroupCommit', () => {
     expect(settings()).toEqual({ first: '1' });
   });
 
-  it('settles a job only after its transaction has committed', async () => {
-    const writes = new GroupCommit(store);
-    let seenByAnotherConnection: string | null = 'unset';
-    const other = openStore(join(dir, 'batch.db')).store;
-    try {
-      await writes.run(() => store.settings.setSetting('k', 'v'));
-      seenByAnotherConnection = other.settings.getSetting('k');
-    } finally {
-      other.close();
-    }
-    expect(seenByAnotherConnection).toBe('v');
-  });
-
   it('calls back after every batch, and later jobs form new batches', async () => {
     let batches = 0;
     const writes = new GroupCommit(store, () => batches++);
