@@ -1,6 +1,7 @@
 // API keys: random secrets shown once, stored only as their sha256.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role, Store } from '../storage/index.js';
+import type { ApiKeyRecord, Role, Store } from '../storage/index.js';
+import { notFound, ServiceError } from './errors.js';
 
 export interface IssuedKey {
   id: number;
@@ -38,7 +39,24 @@ export class KeyService {
   ensureAdminSecret(secret: string): void {
     const existing = this.store.keys.findKeyByHash(hashKey(secret));
     if (existing?.role === 'admin') return;
-    if (existing) throw new Error('QBANK_ADMIN_KEY is already a client key; choose another value.');
+    if (existing) throw new ServiceError('conflict', 'QBANK_ADMIN_KEY is already a client key; choose another value.');
     this.issue('admin', 'QBANK_ADMIN_KEY', secret);
+  }
+
+  /** Every key (never its secret), revoked ones included. */
+  list(): ApiKeyRecord[] {
+    return this.store.keys.listKeys();
+  }
+
+  /** Revokes a key; the last admin key stays, so that the bank cannot be locked. */
+  revoke(id: number): ApiKeyRecord {
+    return this.store.transaction(() => {
+      const key = this.store.keys.getKey(id);
+      if (!key) throw notFound(`Key ${id} does not exist.`);
+      if (key.revokedAt === null && key.role === 'admin' && this.store.keys.countKeys('admin') === 1) {
+        throw new ServiceError('conflict', 'This is the last admin key; create another admin key before revoking it.');
+      }
+      return this.store.keys.revokeKey(id);
+    });
   }
 }
