@@ -1,6 +1,6 @@
 // The HTTP service: build the app over the services, listen, and on SIGTERM/SIGINT stop accepting, let in-flight
 // requests finish, then close the database.
-import type { Server } from 'node:http';
+import type { IncomingMessage, Server, ServerResponse } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import type { Express } from 'express';
 import type { Logger } from 'pino';
@@ -31,6 +31,7 @@ export function listen(services: Services, config: Config, logger: Logger): Prom
   const app = buildApp(services, logger);
   return new Promise((resolve, reject) => {
     const server = app.listen(config.port, config.host);
+    trackResponses(server);
     server.once('listening', () => resolve(server));
     server.once('error', reject);
   });
@@ -40,6 +41,18 @@ export function listen(services: Services, config: Config, logger: Logger): Prom
 export function serverUrl(server: Server, host: string): string {
   const { port } = server.address() as AddressInfo;
   return `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
+}
+
+/** The responses not yet finished, so that a stop can ask their connections to close after them. */
+const inFlight = new WeakMap<Server, Set<ServerResponse>>();
+
+function trackResponses(server: Server): void {
+  const responses = new Set<ServerResponse>();
+  inFlight.set(server, responses);
+  server.on('request', (_req: IncomingMessage, res: ServerResponse) => {
+    responses.add(res);
+    res.once('close', () => responses.delete(res));
+  });
 }
 
 /** Stops accepting connections, waits for in-flight requests (cut after DRAIN_MS), then closes the database. */
@@ -53,6 +66,11 @@ export function drain(server: Server, services: Services): Promise<void> {
       resolve();
     });
     server.closeIdleConnections();
+    // A keep-alive connection would otherwise stay open, idle, until its timeout once its response is sent.
+    for (const res of inFlight.get(server) ?? []) {
+      if (!res.headersSent) res.setHeader('Connection', 'close');
+      res.once('finish', () => setImmediate(() => server.closeIdleConnections()));
+    }
   });
 }
 
