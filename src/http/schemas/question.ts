@@ -46,6 +46,14 @@ const combined = z
   })
   .meta({ id: 'CombinedFeedback' });
 
+const blank = { text: '', format: 'html', files: [] } as const;
+const combinedDefault = combined.default({
+  correct: { ...blank, files: [] },
+  partiallyCorrect: { ...blank, files: [] },
+  incorrect: { ...blank, files: [] },
+  showNumCorrect: false,
+});
+
 const hint = z.object({
   text: RichTextSchema,
   showNumCorrect: z.boolean().default(false),
@@ -81,12 +89,7 @@ const multichoice = z
     answerNumbering: z.string().max(10).default('abc'),
     showStandardInstruction: z.boolean().default(true),
     answers: z.array(answer).min(2).max(100),
-    combinedFeedback: combined.default({
-      correct: { text: '', format: 'html', files: [] },
-      partiallyCorrect: { text: '', format: 'html', files: [] },
-      incorrect: { text: '', format: 'html', files: [] },
-      showNumCorrect: false,
-    }),
+    combinedFeedback: combinedDefault,
   })
   .meta({ id: 'MultichoiceQuestion' });
 
@@ -148,12 +151,7 @@ const match = z
       .array(z.object({ text: RichTextSchema, answer: z.string().max(LONG_TEXT) }))
       .min(2)
       .max(100),
-    combinedFeedback: combined.default({
-      correct: { text: '', format: 'html', files: [] },
-      partiallyCorrect: { text: '', format: 'html', files: [] },
-      incorrect: { text: '', format: 'html', files: [] },
-      showNumCorrect: false,
-    }),
+    combinedFeedback: combinedDefault,
   })
   .meta({ id: 'MatchQuestion' });
 
