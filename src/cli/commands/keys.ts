@@ -14,7 +14,8 @@ export function keysCommand(program: Command, io: CliIO): void {
     .action(async (options: { role: Role; name?: string }) => {
       await withServices(io, (services) => {
         const issued = services.keys.issue(options.role, options.name ?? null);
-        io.stderr.write(`qbank: created ${issued.role} key ${issued.id}${issued.name ? ` (${issued.name})` : ''}; it is shown only this once:\n`);
+        const named = issued.name ? ` (${issued.name})` : '';
+        io.stderr.write(`qbank: created ${issued.role} key ${issued.id}${named}; it is shown only this once:\n`);
         io.stdout.write(`${issued.key}\n`);
       });
     });

@@ -21,7 +21,12 @@ const flag = z
   .optional();
 
 export const QuestionListQuery = z.object({
-  category: z.string().min(1).max(1000).optional().meta({ description: 'A category path, e.g. $course$/top/Рекуррентные нейросети' }),
+  category: z
+    .string()
+    .min(1)
+    .max(1000)
+    .optional()
+    .meta({ description: 'A category path, e.g. $course$/top/Рекуррентные нейросети' }),
   includeSubcategories: flag.meta({ description: 'With category: also the questions of the categories below it' }),
   type: QuestionTypeSchema.optional(),
   tag: z.string().min(1).max(100).optional().meta({ description: 'A tag, matched without regard to case' }),
