@@ -41,13 +41,20 @@ export class SeedError extends Error {
 export function firstStart(services: Services, options: FirstStartOptions): FirstStartResult {
   const result: FirstStartResult = { loaded: [], quizId: null, adminKey: null };
   const { store } = services;
-  const empty = store.questions.listQuestions({ includeRetired: true, limit: 1 }).total === 0;
-  if (empty && store.settings.getSetting(SEEDED) === null) seed(services, options, result);
+  // Each check and its change share one write transaction, so that two processes starting together act once.
+  store.transaction(() => {
+    const empty = store.questions.listQuestions({ includeRetired: true, limit: 1 }).total === 0;
+    if (empty && store.settings.getSetting(SEEDED) === null) seed(services, options, result);
+  });
 
   if (options.adminKey !== undefined) {
     services.keys.ensureAdminSecret(options.adminKey);
-  } else if (options.createAdminKey && store.keys.countKeys('admin') === 0) {
-    const issued = services.keys.issue('admin', 'first start');
+    return result;
+  }
+  const issued = options.createAdminKey
+    ? store.transaction(() => (store.keys.countKeys('admin') === 0 ? services.keys.issue('admin', 'first start') : null))
+    : null;
+  if (issued) {
     result.adminKey = issued.key;
     options.print(
       [

@@ -1,9 +1,9 @@
-import { spawnSync } from 'node:child_process';
+import { spawn, spawnSync } from 'node:child_process';
 import { appendFileSync, cpSync, existsSync, readdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { DEFAULT_MIGRATIONS_DIR } from '../../src/storage/index.js';
+import { DEFAULT_MIGRATIONS_DIR, openStore } from '../../src/storage/index.js';
 import { openServices, StartError } from '../../src/start.js';
 import { useTempDir } from '../helpers/service.js';
 
@@ -48,6 +48,43 @@ describe('starting on a database', () => {
     expect(error.message).toMatch(/^invalid PORT="99999": /);
     expect(error.message).not.toContain('\n');
     expect(existsSync(join(dir(), 'x.db'))).toBe(false);
+  });
+
+  it('when two processes open an empty bank at once, then the bank is loaded once', async () => {
+    const env = { ...process.env, QBANK_DB: join(dir(), 'race.db'), QBANK_LOG_LEVEL: 'silent' };
+    // Migrated beforehand: the race under test is the first start's, not the migration runner's.
+    openStore(env.QBANK_DB).store.close();
+    const open = () =>
+      new Promise<number | null>((resolve) => {
+        const child = spawn(process.execPath, ['--import', 'tsx', 'src/cli/main.ts', 'keys', 'create', '--role', 'client'], {
+          cwd: ROOT,
+          env,
+          stdio: 'ignore',
+        });
+        child.on('exit', resolve);
+      });
+    expect(await Promise.all([open(), open()])).toEqual([0, 0]);
+    const opened = openServices({ env: { QBANK_DB: env.QBANK_DB }, print: () => {} });
+    expect(opened.services.store.questions.listQuestions().total).toBe(12);
+    expect(opened.services.store.quizzes.listQuizzes().total).toBe(1);
+    expect(opened.services.store.keys.countKeys('client')).toBe(2);
+    opened.services.store.close();
+  });
+
+  it('when QBANK_ADMIN_KEY is a client key or was revoked, then the start stops with one line', () => {
+    const env = { QBANK_DB: join(dir(), 'keys.db') };
+    const opened = openServices({ env, print: () => {} });
+    const client = opened.services.keys.issue('client', 'c', 'a-client-secret-0123456789');
+    const admin = opened.services.keys.issue('admin', 'a', 'an-admin-secret-0123456789');
+    opened.services.keys.issue('admin', 'other');
+    opened.services.keys.revoke(admin.id);
+    opened.services.store.close();
+    expect(startError(() => openServices({ env: { ...env, QBANK_ADMIN_KEY: client.key }, print: () => {} })).message).toBe(
+      'QBANK_ADMIN_KEY is already a client key; choose another value.',
+    );
+    expect(startError(() => openServices({ env: { ...env, QBANK_ADMIN_KEY: admin.key }, print: () => {} })).message).toBe(
+      'QBANK_ADMIN_KEY was revoked; choose another value.',
+    );
   });
 
   it('when npm start runs with a bad value, then it prints one line naming the variable and exits 1', () => {
