@@ -118,7 +118,7 @@ describe('import, export and keys (QBANK_DB)', () => {
 
     const again = await run(['import', file, '--category', 'Extra'], env());
     expect(again.code).toBe(1);
-    expect(again.stderr).toMatch(/more\.gift:2:1: error: The idnumber "more-1" is already used/);
+    expect(again.stderr).toMatch(/more\.gift:1:1: error: The idnumber "more-1" is already used/);
     expect(again.stderr).toMatch(/nothing was imported/);
 
     const broken = join(dir(), 'broken.gift');

@@ -71,7 +71,7 @@ describe('import over HTTP', () => {
   it('when an idnumber clashes with the bank, then 422 points at the question', async () => {
     const res = await api().post('/api/v1/import?format=gift').set(admin()).type('text/plain').send(GIFT);
     expect(res.status).toBe(422);
-    expect(res.body.errors).toEqual([{ line: 4, column: 1, message: expect.stringContaining('"sum" is already used') }]);
+    expect(res.body.errors).toEqual([{ line: 3, column: 1, message: expect.stringContaining('"sum" is already used') }]);
   });
 
   it('when the XML has a DOCTYPE, then 422 says why', async () => {

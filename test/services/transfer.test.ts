@@ -71,7 +71,7 @@ describe('importing a file', () => {
     const gift = '$CATEGORY: $course$/top/Arithmetic/Easy\n\n::Other:: 3 + 3 = ? {#6}\n\n// [id:add-1]\n::Sum again:: 1 + 1 = ? {#2}\n';
     const error = importError(() => service().services.transfer.importFile(gift, { format: 'gift' }));
     expect(error.diagnostics).toEqual([
-      expect.objectContaining({ line: 6, column: 1, code: 'idnumberused', message: expect.stringContaining('"add-1"') }),
+      expect.objectContaining({ line: 5, column: 1, code: 'idnumberused', message: expect.stringContaining('"add-1"') }),
     ]);
     expect(count()).toBe(before);
   });
