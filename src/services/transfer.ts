@@ -11,20 +11,33 @@ export interface ImportOptions {
   /** The target category: the file's categories are created below it, questions the file puts in none go into it.
    * Without one, the file's own categories are used (questions in none go into the default category). */
   category?: string | null | undefined;
+  /**
+   * A question whose idnumber is already used in its category replaces that question as a new version (or is
+   * left out when it is the same), instead of being an error. Moodle has no such mode; it keeps items files and
+   * the bank in step.
+   */
+  update?: boolean | undefined;
   /** Called as questions are stored, with how many are done out of how many. */
   onProgress?: (stored: number, total: number) => void;
 }
 
-export interface CreatedItem {
+export interface ImportedItem {
   id: number;
   name: string;
   type: QuestionType;
   idnumber: string | null;
   category: string;
+  /** The version the file's question is now: 1 when created. */
+  version: number;
 }
 
 export interface ImportResult {
-  created: CreatedItem[];
+  /** New questions, in file order. */
+  created: ImportedItem[];
+  /** With `update`: questions that got a new version, in file order. */
+  updated: ImportedItem[];
+  /** With `update`: questions the file holds exactly as the bank does; nothing was stored for them. */
+  unchanged: ImportedItem[];
   /** Warnings of the parser and of storing (e.g. a category idnumber already taken). */
   warnings: Diagnostic[];
 }

@@ -121,6 +121,11 @@ describe('import, export and keys (QBANK_DB)', () => {
     expect(again.stderr).toMatch(/more\.gift:1:1: error: The idnumber "more-1" is already used/);
     expect(again.stderr).toMatch(/nothing was imported/);
 
+    writeFileSync(file, '// [id:more-1]\n::More 1:: 1 + 1 = ? {#2:0.5}\n');
+    const update = await run(['import', file, '--category', 'Extra', '--update'], env());
+    expect(update.code).toBe(0);
+    expect(update.stdout).toMatch(/^created 0 questions from .*\nupdated 1 question from .*\n {2}\d+\tv2\tnumerical\tmore-1\t/);
+
     const broken = join(dir(), 'broken.gift');
     writeFileSync(broken, BROKEN);
     expect((await run(['import', broken], env())).code).toBe(1);

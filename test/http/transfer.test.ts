@@ -74,6 +74,15 @@ describe('import over HTTP', () => {
     expect(res.body.errors).toEqual([{ line: 3, column: 1, message: expect.stringContaining('"sum" is already used') }]);
   });
 
+  it('when update=true, then a clashing idnumber makes a new version, and 200 when nothing was created', async () => {
+    const changed = GIFT.replace('{=4 ~3 ~5}', '{=4 ~3 ~6}').replace('\n::Even:: 4 is even {T}\n', '\n');
+    const res = await api().post('/api/v1/import?format=gift&update=true').set(admin()).type('text/plain').send(changed);
+    expect(res.status).toBe(200);
+    expect(res.body).toMatchObject({ created: [], unchanged: [], updated: [{ idnumber: 'sum', version: 2 }] });
+    const stored = service().services.bank.get(res.body.updated[0].id);
+    expect(stored.question.type === 'multichoice' && stored.question.answers.map((a) => a.text)).toEqual(['4', '3', '6']);
+  });
+
   it('when the XML has a DOCTYPE, then 422 says why', async () => {
     const res = await api()
       .post('/api/v1/import?format=moodlexml')

@@ -115,6 +115,41 @@ describe('importing a file', () => {
   });
 });
 
+describe('importing with update', () => {
+  const service = useService();
+
+  it('when the shipped file comes again, then without update it clashes and with update nothing changes', () => {
+    const { transfer, store } = service().services;
+    const file = readFileSync(ITEMS_FILE);
+    const clash = importError(() => transfer.importFile(file, { format: 'moodlexml' }));
+    expect(clash.diagnostics).toHaveLength(12);
+    expect(clash.diagnostics[0]!.message).toMatch(/import with update/);
+    const again = transfer.importFile(file, { format: 'moodlexml', update: true });
+    expect(again.created).toEqual([]);
+    expect(again.updated).toEqual([]);
+    expect(again.unchanged.map((q) => [q.idnumber, q.version])).toEqual(
+      store.questions.listQuestions().items.map((q) => [q.idnumber, 1]),
+    );
+  });
+
+  it('when an item was edited, then it becomes a new version that the quiz shows, keeping its unchanged choice ids', () => {
+    const { transfer, quizzes } = service().services;
+    const before = quizzes.get('rnn-4.1', 'client').items[0]!;
+    const edited = readFileSync(ITEMS_FILE, 'utf8').replace(
+      'Почему рекуррентные нейросети часто медленнее свёрточных?',
+      'Почему рекуррентные нейросети обычно медленнее свёрточных?',
+    );
+    const withNew = edited.replace('</quiz>', '<question type="truefalse"><name><text>New</text></name><questiontext><text>New?</text></questiontext><answer fraction="100"><text>true</text></answer><answer fraction="0"><text>false</text></answer></question>\n</quiz>');
+    const result = transfer.importFile(withNew, { format: 'moodlexml', update: true });
+    expect(result.created.map((q) => q.name)).toEqual(['New']);
+    expect(result.updated.map((q) => [q.idnumber, q.version])).toEqual([['rnn-q1', 2]]);
+    expect(result.unchanged).toHaveLength(11);
+    const after = quizzes.get('rnn-4.1', 'client').items[0]!;
+    expect(after.text).toContain('обычно медленнее');
+    expect(after.choices).toEqual(before.choices);
+  });
+});
+
 describe('exporting', () => {
   const service = useService();
 

@@ -14,8 +14,9 @@ export function importCommand(program: Command, io: CliIO): void {
     .description('import a GIFT or Moodle XML file into the bank (QBANK_DB): every question or none')
     .argument('<file>', 'the file to import (- for standard input)')
     .option('--category <path>', "target category: the file's categories go below it, uncategorised questions into it")
+    .option('--update', 'a question whose idnumber is taken in its category becomes a new version of that question')
     .addOption(formatOption('--from <format>', 'the format (default: from the extension, else the content)'))
-    .action(async (file: string, options: { category?: string; from?: FormatName }) => {
+    .action(async (file: string, options: { category?: string; from?: FormatName; update?: boolean }) => {
       const bytes = await readInput(io, file);
       const format = detectFormat({ from: options.from, fileName: file === '-' ? undefined : file, content: bytes });
       await withServices(io, (services) => {
@@ -27,6 +28,7 @@ export function importCommand(program: Command, io: CliIO): void {
           result = services.transfer.importFile(bytes, {
             format,
             category: options.category,
+            update: options.update ?? false,
             ...(progress ? { onProgress: progress } : {}),
           });
         } catch (error) {
@@ -36,9 +38,17 @@ export function importCommand(program: Command, io: CliIO): void {
         }
         if (progress) io.stderr.write('\n');
         printDiagnostics(io, file, result.warnings);
-        io.stdout.write(`created ${plural(result.created.length, 'question')} from ${file}:\n`);
-        for (const q of result.created) {
-          io.stdout.write(`  ${q.id}\t${q.type}\t${q.idnumber ?? '-'}\t${q.name}\t(${q.category})\n`);
+        const lists = [
+          ['created', result.created],
+          ['updated', result.updated],
+          ['left unchanged', result.unchanged],
+        ] as const;
+        for (const [what, items] of lists) {
+          if (items.length === 0 && what !== 'created') continue;
+          io.stdout.write(`${what} ${plural(items.length, 'question')} from ${file}:\n`);
+          for (const q of items) {
+            io.stdout.write(`  ${q.id}\tv${q.version}\t${q.type}\t${q.idnumber ?? '-'}\t${q.name}\t(${q.category})\n`);
+          }
         }
       });
     });
