@@ -2,7 +2,15 @@
 import type { Services } from '../../services/index.js';
 import type { RouteModule } from '../app.js';
 import { keyRoutes } from './keys.js';
+import { questionRoutes } from './questions.js';
+import { quizRoutes } from './quizzes.js';
+import { transferRoutes } from './transfer.js';
 
 export function routeModules(services: Services): RouteModule[] {
-  return [keyRoutes(services)];
+  return [
+    questionRoutes(services),
+    transferRoutes(services),
+    quizRoutes(services),
+    keyRoutes(services),
+  ];
 }
