@@ -3,7 +3,16 @@ import type { Services } from '../../services/index.js';
 import type { RouteModule } from '../app.js';
 import { attemptRoutes } from './attempts.js';
 import { keyRoutes } from './keys.js';
+import { questionRoutes } from './questions.js';
+import { quizRoutes } from './quizzes.js';
+import { transferRoutes } from './transfer.js';
 
 export function routeModules(services: Services): RouteModule[] {
-  return [keyRoutes(services), attemptRoutes(services)];
+  return [
+    questionRoutes(services),
+    transferRoutes(services),
+    quizRoutes(services),
+    attemptRoutes(services),
+    keyRoutes(services),
+  ];
 }
