@@ -4,7 +4,7 @@
 import { gradeManually } from '../grading/index.js';
 import type { QuestionState, Response } from '../model/index.js';
 import type { AttemptRecord, AttemptRegrade, RegradedQuestion, Store } from '../storage/index.js';
-import { AttemptError } from './attempts-errors.js';
+import { notFound } from './errors.js';
 import { attemptTotals, fractionsBlob, gradeSlot, writeClasses, type SlotGrade } from './attempts-grading.js';
 import type { AttemptViews, QuizView, VersionView } from './attempts-view.js';
 import { carryResponse } from './responses.js';
@@ -149,7 +149,7 @@ export function regradeQuiz(
   const run = (): RegradeReport => {
     const view = views.quiz(quizRef);
     if (view === null) {
-      throw new AttemptError('not-found', `There is no quiz with the id or idnumber ${JSON.stringify(String(quizRef))}.`);
+      throw notFound(`There is no quiz with the id or idnumber ${JSON.stringify(String(quizRef))}.`);
     }
     const updates: AttemptRegrade[] = [];
     const changes: RegradeChange[] = [];

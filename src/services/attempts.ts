@@ -12,7 +12,7 @@ import {
   type Role,
   type Store,
 } from '../storage/index.js';
-import { AttemptError, type AttemptIssue } from './attempts-errors.js';
+import { invalid, notFound, ServiceError, type ErrorItem } from './errors.js';
 import { attemptTotals, fractionsBlob, gradeSlot } from './attempts-grading.js';
 import { GroupCommit } from './attempts-batch.js';
 import { submissionHash } from './attempts-hash.js';
@@ -101,12 +101,12 @@ function summaryOutput(a: AttemptSummary): AttemptSummaryOutput {
   };
 }
 
-function quizNotFound(ref: string | number): AttemptError {
-  return new AttemptError('not-found', `There is no quiz with the id or idnumber ${JSON.stringify(String(ref))}.`);
+function quizNotFound(ref: string | number): ServiceError {
+  return notFound(`There is no quiz with the id or idnumber ${JSON.stringify(String(ref))}.`);
 }
 
-function attemptNotFound(id: number): AttemptError {
-  return new AttemptError('not-found', `There is no attempt ${id}.`);
+function attemptNotFound(id: number): ServiceError {
+  return notFound(`There is no attempt ${id}.`);
 }
 
 export class AttemptService {
@@ -228,7 +228,7 @@ export class AttemptService {
     const target = this.questionOf(attempt, input.questionId);
     const version = this.views.version(target.questionVersionId)!;
     if (version.question.type !== 'essay') {
-      throw new AttemptError(
+      throw new ServiceError(
         'conflict',
         `Question ${input.questionId} is a ${version.question.type} question, graded automatically; only essays take a manual grade.`,
       );
@@ -239,7 +239,7 @@ export class AttemptService {
     } catch (error) {
       if (error instanceof GradingError && error.code === 'grade-out-of-range') {
         const message = `must be between 0 and 1 for this question, got ${input.fraction}`;
-        throw new AttemptError('invalid', 'The grade is out of range.', [{ path: 'fraction', message }]);
+        throw invalid('The grade is out of range.', [{ path: 'fraction', message }]);
       }
       throw error;
     }
@@ -302,7 +302,7 @@ export class AttemptService {
     const earlier = this.store.attempts.findAttemptByIdempotencyKey(keyId, idempotencyKey);
     if (earlier === null) return null;
     if (earlier.requestHash !== requestHash) {
-      throw new AttemptError(
+      throw new ServiceError(
         'conflict',
         'This Idempotency-Key was already used with a different request (another quiz or body). ' +
           'Send a new key for a new attempt, or repeat the original request exactly.',
@@ -314,7 +314,7 @@ export class AttemptService {
   /** The model response of each graded slot (by its place in `view.graded`); every problem is a 422 issue. */
   private readResponses(view: QuizView, given: Record<string, unknown>): (Response | null)[] {
     const responses = new Array<Response | null>(view.graded.length).fill(null);
-    const issues: AttemptIssue[] = [];
+    const issues: ErrorItem[] = [];
     const seen = new Map<number, string>();
     for (const key of Object.keys(given)) {
       const path = `responses.${key}`;
@@ -334,7 +334,7 @@ export class AttemptService {
         if (response !== undefined) responses[slot.index] = response;
       }
     }
-    if (issues.length > 0) throw new AttemptError('invalid', 'The responses do not fit this quiz.', issues);
+    if (issues.length > 0) throw invalid('The responses do not fit this quiz.', issues);
     return responses;
   }
 
@@ -353,13 +353,13 @@ export class AttemptService {
     if (matches.length === 1) return matches[0]!;
     if (matches.length > 1) {
       const message = `several questions of this attempt have the idnumber ${ref}; use the id`;
-      throw new AttemptError('invalid', 'The question is ambiguous.', [{ path: 'questionId', message }]);
+      throw invalid('The question is ambiguous.', [{ path: 'questionId', message }]);
     }
     const view = this.views.quiz(attempt.quizId);
     const slot = view === null ? undefined : slotByRef(view, ref);
     if (slot !== undefined && !Array.isArray(slot) && !slot.version.gradable) {
-      throw new AttemptError('conflict', `Question ${ref} is a ${slot.version.question.type}: it carries no mark.`);
+      throw new ServiceError('conflict', `Question ${ref} is a ${slot.version.question.type}: it carries no mark.`);
     }
-    throw new AttemptError('not-found', `Attempt ${attempt.id} has no question ${JSON.stringify(ref)}.`);
+    throw notFound(`Attempt ${attempt.id} has no question ${JSON.stringify(ref)}.`);
   }
 }

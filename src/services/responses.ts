@@ -1,7 +1,7 @@
 // Responses as clients send them (opaque choice ids, booleans, texts) and as grading reads them (indices into
 // the question model), in both directions. Every problem is reported with its path; nothing is guessed.
 import type { Response } from '../model/index.js';
-import type { AttemptIssue } from './attempts-errors.js';
+import type { ErrorItem } from './errors.js';
 import type { VersionView } from './attempts-view.js';
 
 /** A response on the wire; `null` is an explicit blank, the same as leaving the question out. */
@@ -17,11 +17,11 @@ function isPlainObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
 
-function shapeIssue(path: string, expected: string, value: unknown): AttemptIssue {
+function shapeIssue(path: string, expected: string, value: unknown): ErrorItem {
   return { path, message: `expected ${expected}, got ${describe(value)}` };
 }
 
-function unknownChoice(path: string, id: string): AttemptIssue {
+function unknownChoice(path: string, id: string): ErrorItem {
   return { path, message: `${JSON.stringify(id)} is not a choice of this question` };
 }
 
@@ -33,7 +33,7 @@ export function toModelResponse(
   version: VersionView,
   value: unknown,
   path: string,
-  issues: AttemptIssue[],
+  issues: ErrorItem[],
 ): Response | null | undefined {
   if (value === null) return null;
   const q = version.question;

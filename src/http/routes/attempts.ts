@@ -1,10 +1,9 @@
 // Attempts: submit (with optional idempotency), read, list, grade essays, regrade after question edits.
-import { AttemptError } from '../../services/attempts-errors.js';
 import type { Services } from '../../services/index.js';
-import { ConflictError, NotFoundError } from '../../storage/index.js';
 import type { RouteModule } from '../app.js';
 import { HttpProblem } from '../problem.js';
 import { defineRoute } from '../route.js';
+import { inBody } from '../validate.js';
 import {
   AttemptIdParams,
   AttemptListQuery,
@@ -19,32 +18,14 @@ import {
   SubmissionSchema,
 } from '../schemas/attempt.js';
 
-const STATUS = { 'not-found': 404, conflict: 409, invalid: 422 } as const;
-
-/** Service and storage errors as problem details; issue paths are relative to the body. */
-function asProblem(error: unknown): unknown {
-  if (error instanceof AttemptError) {
-    const errors = error.issues.map((issue) => ({ path: `body.${issue.path}`, message: issue.message }));
-    return new HttpProblem(STATUS[error.kind], error.message, errors);
-  }
-  if (error instanceof NotFoundError) return new HttpProblem(404, error.message);
-  if (error instanceof ConflictError) return new HttpProblem(409, error.message);
-  return error;
-}
-
-function answering<T>(fn: () => T): T {
-  try {
-    return fn();
-  } catch (error) {
-    throw asProblem(error);
-  }
-}
-
-async function answeringAsync<T>(fn: () => Promise<T>): Promise<T> {
+/** inBody for a use case that settles later: the paths of its problems are made `body.…`. */
+async function inBodyAsync<T>(fn: () => Promise<T>): Promise<T> {
   try {
     return await fn();
   } catch (error) {
-    throw asProblem(error);
+    return inBody(() => {
+      throw error;
+    });
   }
 }
 
@@ -84,7 +65,7 @@ export function attemptRoutes(services: Services): RouteModule {
         const key = idempotencyKey(req.get('idempotency-key'));
         // zod's records drop a `__proto__` key; the parsed JSON keeps it, so that it is refused as unknown.
         const submission = { userId: body.userId, responses: (req.body as typeof body).responses };
-        const result = await answeringAsync(() => attempts.submit(params.id, submission, principal, key));
+        const result = await inBodyAsync(() => attempts.submit(params.id, submission, principal, key));
         res.status(201).location(`/api/v1/attempts/${result.attempt.id}`);
         if (key !== undefined) res.set('Idempotent-Replayed', String(result.replayed));
         res.json(result.attempt);
@@ -106,7 +87,7 @@ export function attemptRoutes(services: Services): RouteModule {
         404: { description: 'No such attempt, or not one this key submitted' },
       },
       handler: ({ params, principal, res }) => {
-        res.json(answering(() => attempts.get(params.id, principal)));
+        res.json(attempts.get(params.id, principal));
       },
     });
 
@@ -125,7 +106,7 @@ export function attemptRoutes(services: Services): RouteModule {
       },
       handler: ({ params, query, res }) => {
         const options = { limit: query.limit, offset: query.offset, ...(query.userId ? { userId: query.userId } : {}) };
-        res.json(answering(() => attempts.list(params.id, options)));
+        res.json(attempts.list(params.id, options));
       },
     });
 
@@ -148,7 +129,7 @@ export function attemptRoutes(services: Services): RouteModule {
       },
       handler: ({ params, body, res }) => {
         const input = { questionId: body.questionId, fraction: body.fraction, ...(body.comment !== undefined ? { comment: body.comment } : {}) };
-        res.json(answering(() => attempts.grade(params.id, input)));
+        res.json(inBody(() => attempts.grade(params.id, input)));
       },
     });
 
@@ -170,7 +151,7 @@ export function attemptRoutes(services: Services): RouteModule {
         404: { description: 'No such quiz' },
       },
       handler: ({ params, body, res }) => {
-        res.json(answering(() => attempts.regrade(params.id, body.dryRun)));
+        res.json(attempts.regrade(params.id, body.dryRun));
       },
     });
   };
