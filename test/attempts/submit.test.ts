@@ -168,6 +168,27 @@ describe('the RNN quiz over HTTP', () => {
     expect(res.body.sumGrades).toBe(6.5);
   });
 
+  it('a client answers with the ids its view of the quiz shows, and reads its attempt back', async () => {
+    const a = api();
+    const view = await a.http.get('/api/v1/quizzes/rnn-4.1').set(a.as(a.client));
+    expect(view.status).toBe(200);
+    const items = view.body.items as { idnumber: string; choices?: { id: string; text: string }[] }[];
+    const pick = (idnumber: string, ...fragments: string[]) =>
+      fragments.map((f) => items.find((i) => i.idnumber === idnumber)!.choices!.find((c) => c.text.includes(f))!.id);
+    const res = await submit(a, {
+      'rnn-q1': pick('rnn-q1', 'очередной элемент')[0],
+      'rnn-q2': pick('rnn-q2', 'x_1', 'h_4'),
+      'rnn-q3': pick('rnn-q3', '\\cdot\\frac{\\partial g}{\\partial f}\\cdot')[0],
+      'rnn-q4': 12528,
+      'rnn-q5': pick('rnn-q5', 'Малое', '< 1'),
+      'rnn-q6': pick('rnn-q6', 'Нет')[0],
+      'rnn-q7': pick('rnn-q7', '[3]'),
+    });
+    expect(res.status).toBe(201);
+    expect(res.body).toMatchObject({ state: 'finished', sumGrades: 7, maxGrade: 7 });
+    expect((await a.http.get(`/api/v1/attempts/${res.body.id}`).set(a.as(a.client))).body).toEqual(res.body);
+  });
+
   it('accepts question ids as keys as well as idnumbers', async () => {
     const a = api();
     const byId = Object.fromEntries(Object.entries(allRight(a)).map(([k, v]) => [String(a.rnn.ids[k]), v]));
