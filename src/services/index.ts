@@ -3,6 +3,7 @@
 import type { Config } from '../config.js';
 import type { Store } from '../storage/index.js';
 import { KeyService } from './keys.js';
+import { StatisticsService } from './statistics.js';
 
 export interface Services {
   store: Store;
@@ -10,6 +11,7 @@ export interface Services {
   /** The clock for submission times; tests may fix it. */
   now: () => Date;
   keys: KeyService;
+  statistics: StatisticsService;
 }
 
 export function createServices(store: Store, config: Config, now: () => Date = () => new Date()): Services {
@@ -18,5 +20,6 @@ export function createServices(store: Store, config: Config, now: () => Date = (
     config,
     now,
     keys: new KeyService(store),
+    statistics: new StatisticsService(store),
   };
 }

@@ -2,7 +2,8 @@
 import type { Services } from '../../services/index.js';
 import type { RouteModule } from '../app.js';
 import { keyRoutes } from './keys.js';
+import { statisticsRoutes } from './statistics.js';
 
 export function routeModules(services: Services): RouteModule[] {
-  return [keyRoutes(services)];
+  return [keyRoutes(services), statisticsRoutes(services)];
 }
