@@ -206,7 +206,7 @@ export class StatisticsReader {
     let classColumns = classes.flat();
     const rawClasses = new Map<number, Int16Array>();
 
-    const scratch = new ArrayBuffer(Math.max(fractionBytes + classBytes, 8));
+    const scratch = new ArrayBuffer(Math.max(8, Math.ceil((fractionBytes + classBytes) / 8) * 8));
     const bytes = new Uint8Array(scratch);
     const doubles = new Float64Array(scratch);
     const shorts = new Int16Array(scratch);
