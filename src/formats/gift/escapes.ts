@@ -1,0 +1,135 @@
+// GIFT's backslash escapes, handled as Moodle handles them: before parsing, each escape becomes a placeholder
+// (`\:` → `&&058;` …, `\\` → `\`), and placeholders become characters again only in finished text fields.
+// Placeholder text typed literally in a file is decoded too (Moodle's bug, kept on purpose).
+
+const ESCAPED: Readonly<Record<string, string>> = {
+  ':': '&&058;',
+  '#': '&&035;',
+  '=': '&&061;',
+  '{': '&&123;',
+  '}': '&&125;',
+  '~': '&&126;',
+  n: '&&010',
+};
+
+const DECODED: Readonly<Record<string, string>> = {
+  '&&058;': ':',
+  '&&035;': '#',
+  '&&061;': '=',
+  '&&123;': '{',
+  '&&125;': '}',
+  '&&126;': '~',
+  '&&010': '\n',
+};
+
+const PLACEHOLDER = /&&0(?:58;|35;|61;|10)|&&12[356];/g;
+const HAS_PLACEHOLDER = /&&0(?:58;|35;|61;|10|92;)|&&12[356];/;
+const BACKSLASH_PLACEHOLDER = '&&092;';
+
+/** One replacement made by escapePre: `inLen` characters at `from` became `outLen` characters at `at`. */
+export interface Edit {
+  at: number;
+  from: number;
+  outLen: number;
+  inLen: number;
+}
+
+export interface Preprocessed {
+  text: string;
+  edits: Edit[];
+}
+
+/**
+ * qformat_gift::escapedchar_pre(): `\\` → `\`, `\:` `\#` `\=` `\{` `\}` `\~` `\n` → placeholders, and
+ * literal `&&092;` → `\`. One left-to-right pass gives the same result as Moodle's three str_replace calls.
+ */
+export function escapePre(s: string): Preprocessed {
+  if (!s.includes('\\') && !s.includes(BACKSLASH_PLACEHOLDER)) return { text: s, edits: [] };
+  const edits: Edit[] = [];
+  let out = '';
+  let from = 0;
+  let i = 0;
+  const replace = (inLen: number, replacement: string): void => {
+    out += s.slice(from, i);
+    edits.push({ at: out.length, from: i, outLen: replacement.length, inLen });
+    out += replacement;
+    i += inLen;
+    from = i;
+  };
+  while (i < s.length) {
+    const c = s.charCodeAt(i);
+    if (c === 92 /* \ */) {
+      const next = s[i + 1];
+      if (next === '\\') replace(2, '\\');
+      else if (next !== undefined && ESCAPED[next] !== undefined) replace(2, ESCAPED[next]);
+      else i++;
+    } else if (c === 38 /* & */ && s.startsWith(BACKSLASH_PLACEHOLDER, i)) {
+      replace(6, '\\');
+    } else i++;
+  }
+  out += s.slice(from);
+  return { text: out, edits };
+}
+
+/** The index in escapePre's input that produced index `p` of its output. */
+export function sourceIndex(edits: readonly Edit[], p: number): number {
+  let lo = 0;
+  let hi = edits.length - 1;
+  let found = -1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    if (edits[mid]!.at <= p) {
+      found = mid;
+      lo = mid + 1;
+    } else hi = mid - 1;
+  }
+  if (found === -1) return p;
+  const e = edits[found]!;
+  if (p < e.at + e.outLen) return e.from;
+  return e.from + e.inLen + (p - e.at - e.outLen);
+}
+
+/** qformat_gift::escapedchar_post(): placeholders back to the characters they stand for. */
+export function escapePost(s: string): string {
+  if (!s.includes('&&')) return s;
+  return s.replace(PLACEHOLDER, (m) => DECODED[m]!);
+}
+
+/** Whether the text holds placeholder text that Moodle would decode (`&&058;` read as `:` …). */
+export function hasPlaceholderText(s: string): boolean {
+  return s.includes('&&') && HAS_PLACEHOLDER.test(s);
+}
+
+/** qformat_gift::repchar(): escapes for writing a text field (CR is dropped). */
+export function repchar(s: string): string {
+  let out = '';
+  let from = 0;
+  for (let i = 0; i < s.length; i++) {
+    const c = s[i]!;
+    let rep: string | null = null;
+    switch (c) {
+      case '\\':
+        rep = '\\\\';
+        break;
+      case '#':
+      case '=':
+      case '~':
+      case '{':
+      case '}':
+      case ':':
+        rep = `\\${c}`;
+        break;
+      case '\n':
+        rep = '\\n';
+        break;
+      case '\r':
+        rep = '';
+        break;
+    }
+    if (rep !== null) {
+      out += s.slice(from, i) + rep;
+      from = i + 1;
+    }
+  }
+  return from === 0 ? s : out + s.slice(from);
+}

@@ -1,0 +1,93 @@
+// GIFT's syntax pieces as Moodle's importer handles them: PHP trimming, format tags, weights and the
+// splitting of answer text.
+import type { TextFormat } from '../../model/index.js';
+
+/** PHP trim()'s characters: space, tab, LF, CR, NUL, vertical tab. */
+export const isTrimChar = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0 || c === 11;
+export const leadingTrim = (s: string): number => {
+  let i = 0;
+  while (i < s.length && isTrimChar(s.charCodeAt(i))) i++;
+  return i;
+};
+/** phpTrim, by character codes (it runs on every field). */
+export function trim(s: string): string {
+  let end = s.length;
+  let start = 0;
+  while (start < end && isTrimChar(s.charCodeAt(start))) start++;
+  while (end > start && isTrimChar(s.charCodeAt(end - 1))) end--;
+  return start === 0 && end === s.length ? s : s.slice(start, end);
+}
+
+const FORMAT_NAMES: Readonly<Record<string, TextFormat>> = {
+  moodle: 'moodle',
+  html: 'html',
+  plain: 'plain',
+  markdown: 'markdown',
+};
+const formatNamed = (name: string): TextFormat | null =>
+  Object.prototype.hasOwnProperty.call(FORMAT_NAMES, name) ? FORMAT_NAMES[name]! : null;
+
+/** qformat_gift::parse_text_with_format() without the final decoding: the format and the text after the tag. */
+export function splitFormatTag(text: string, defaultFormat: TextFormat): { format: TextFormat; text: string } {
+  if (text.charCodeAt(0) !== 91 /* [ */) return { format: defaultFormat, text };
+  const end = text.indexOf(']');
+  // Without a ']', PHP computes substr($text, 1, false - 1): the text without its first and last characters.
+  const name = end === -1 ? text.slice(1, -1) : text.slice(1, end);
+  const format = formatNamed(name);
+  if (format === null) return { format: defaultFormat, text };
+  return { format, text: end === -1 ? text.slice(1) : text.slice(end + 1) };
+}
+
+/** A weight at the start of an answer, as qformat_gift's regular expression reads it: `%50%`, `%-33.333%`. */
+export const WEIGHT = /^%-*([0-9]{1,2})\.?([0-9]*)%/;
+
+/** A piece of answer text with where it starts in the block's processed text. */
+export interface Piece {
+  text: string;
+  at: number;
+}
+
+/** explode(): the pieces between `separator` characters. */
+export function splitOn(text: string, at: number, separator: string): Piece[] {
+  const pieces: Piece[] = [];
+  let from = 0;
+  for (let i = text.indexOf(separator); i !== -1; i = text.indexOf(separator, from)) {
+    pieces.push({ text: text.slice(from, i), at: at + from });
+    from = i + 1;
+  }
+  pieces.push({ text: text.slice(from), at: at + from });
+  return pieces;
+}
+
+/** Multiple choice's split: str_replace('=', '~=') then explode('~'), so each '=' opens a piece it stays in. */
+export function splitChoices(text: string, at: number): Piece[] {
+  const pieces: Piece[] = [];
+  let from = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 126 /* ~ */) {
+      pieces.push({ text: text.slice(from, i), at: at + from });
+      from = i + 1;
+    } else if (c === 61 /* = */) {
+      pieces.push({ text: text.slice(from, i), at: at + from });
+      from = i;
+    }
+  }
+  pieces.push({ text: text.slice(from), at: at + from });
+  return pieces;
+}
+
+/** Moodle's handling of the first piece: trimmed, and dropped when empty ('' or '0'). */
+export function dropEmptyFirst(pieces: Piece[]): Piece[] {
+  const first = pieces[0]!;
+  const trimmed = trim(first.text);
+  if (trimmed === '' || trimmed === '0') pieces.shift();
+  return pieces;
+}
+
+/** A piece trimmed, with its start moved past the trimmed space. */
+export const trimPiece = (p: Piece): Piece => {
+  const text = trim(p.text);
+  return text === p.text ? p : { text, at: p.at + leadingTrim(p.text) };
+};
+
