@@ -4,7 +4,7 @@ import type { AttemptColumns } from '../stats/index.js';
 import type { AttemptRows } from '../storage/index.js';
 
 /** Room added on top of a full read, so that the next attempts append without copying the columns. */
-const SLACK = 1 / 8;
+const SLACK = 1 / 32;
 const MIN_ROOM = 1024;
 
 function withCapacity<T extends Float64Array | Int32Array | Int16Array>(array: T, capacity: number): T {
@@ -41,6 +41,20 @@ export class AttemptColumnStore implements AttemptColumns {
 
   get capacity(): number {
     return this.user.length;
+  }
+
+  /** The row holding an attempt id, or -1 (ids are ascending: a binary search). */
+  rowOf(attemptId: number): number {
+    let lo = 0;
+    let hi = this.length - 1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >> 1;
+      const id = this.attemptId[mid]!;
+      if (id === attemptId) return mid;
+      if (id < attemptId) lo = mid + 1;
+      else hi = mid - 1;
+    }
+    return -1;
   }
 
   /** The highest attempt id held; 0 when none. */

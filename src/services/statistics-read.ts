@@ -27,7 +27,8 @@ export interface OlderVersion {
 /** A quiz's attempts in memory and what it took to read them. */
 export interface LoadedAttempts {
   columns: AttemptColumnStore;
-  users: Map<string, number>;
+  /** Users are numbered 0 … userCount − 1 in the columns; their ids are not kept (see readNewAttempts). */
+  userCount: number;
   olderVersions: OlderVersion[];
   /** Every earlier version of the graded slots' questions: an answer on one of them after the read needs a new full read. */
   olderVersionIds: number[];
@@ -135,12 +136,10 @@ function dropForeignClasses(rows: AttemptRows, layout: QuizLayout): number {
 /** Reads every attempt of the quiz up to `state` (call inside a storage snapshot). */
 export function readAllAttempts(store: Store, layout: QuizLayout, state: StatsState): LoadedAttempts {
   const older = olderVersions(store, layout, state);
-  const users = new Map<string, number>();
   const rows = store.statistics.readAttemptRows(layout.quizId, {
     shape: layout.shape,
     afterAttemptId: 0,
     throughAttemptId: state.lastAttemptId,
-    users,
     capacity: capacityFor,
     rawClassesFor: new Set(older.byAttempt.keys()),
   });
@@ -150,21 +149,37 @@ export function readAllAttempts(store: Store, layout: QuizLayout, state: StatsSt
   }
   shapeMismatches += dropForeignClasses(rows, layout);
   return {
-    columns: new AttemptColumnStore(rows), users, olderVersions: older.found, olderVersionIds: older.ids, shapeMismatches, state };
+    columns: new AttemptColumnStore(rows),
+    userCount: rows.userCount,
+    olderVersions: older.found,
+    olderVersionIds: older.ids,
+    shapeMismatches,
+    state,
+  };
 }
 
 /**
  * Appends the attempts stored since `loaded.state` (call inside a storage snapshot, after checking that no
- * row changed and no answer on an earlier version arrived: such attempts need a full read).
+ * row changed and no answer on an earlier version arrived: such attempts need a full read). A user of the new
+ * rows who has an earlier attempt keeps the number that attempt's row has; the others get new numbers. So the
+ * cache needs no map of user ids, which would cost more memory than the columns' users themselves.
  */
 export function readNewAttempts(store: Store, layout: QuizLayout, loaded: LoadedAttempts, state: StatsState): void {
   if (state.lastAttemptId > loaded.state.lastAttemptId) {
+    const users = new Map<string, number>();
     const rows = store.statistics.readAttemptRows(layout.quizId, {
       shape: layout.shape,
       afterAttemptId: loaded.state.lastAttemptId,
       throughAttemptId: state.lastAttemptId,
-      users: loaded.users,
+      users,
     });
+    const numbers = new Int32Array(users.size);
+    for (const [userId, local] of users) {
+      const first = store.statistics.firstAttemptOf(layout.quizId, userId);
+      const row = first !== null && first <= loaded.state.lastAttemptId ? loaded.columns.rowOf(first) : -1;
+      numbers[local] = row >= 0 ? loaded.columns.user[row]! : loaded.userCount++;
+    }
+    for (let i = 0; i < rows.length; i++) rows.user[i] = numbers[rows.user[i]!]!;
     loaded.shapeMismatches += rows.shapeMismatches + dropForeignClasses(rows, layout);
     loaded.columns.append(rows);
   }

@@ -6,18 +6,17 @@ import type { AttemptColumns, AttemptRows, AttemptRowsRequest, AttemptShape, Sta
 
 type StatsRow = [userId: string, attemptNumber: number, sumGrades: number | null, fractions: Buffer, classes: Buffer];
 
-/** One row of a ranged read: both blobs as one (a Buffer per row costs more than the bytes), split at the fractions. length. */
-type RangeRow = [
-  attemptId: number,
-  userId: string,
-  attemptNumber: number,
-  sumGrades: number | null,
-  blobs: Buffer,
-  fractionBytes: number,
-];
+/** One row of a ranged read, without its blobs (they come per page) and, for a full read, without its user. */
+type RangeRow = [attemptId: number, attemptNumber: number, sumGrades: number | null, fractionBytes: number, classBytes: number];
+type RangeRowWithUser = [...RangeRow, userId: string];
 
-/** Rows per query of a ranged read: large pages, because better-sqlite3's all() is much cheaper per row than iterate(). */
+/** Rows per page of a ranged read: large, because better-sqlite3's all() costs much less per row than iterate(). */
 const PAGE_ROWS = 8192;
+/** Rows per query of blobs: their hex strings stay small enough for the young generation, collected at once. */
+const BLOB_ROWS = 256;
+const DIGIT_0 = 48;
+const DIGIT_9 = 57;
+const SEMICOLON = 59;
 
 const INITIAL_CAPACITY = 1024;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
@@ -38,18 +37,42 @@ function checkShape(shape: AttemptShape): void {
 export class StatisticsReader {
   private readonly scan;
   private readonly range;
+  private readonly rangeWithUsers;
+  private readonly rangeBlobs;
+  private readonly userGroups;
   private readonly rangeCount;
   private readonly state;
   private readonly onVersion;
   private readonly answeredSince;
+  private readonly firstAttempt;
 
   constructor(private readonly db: Database) {
+    const rangeColumns = 'attempt_id, attempt_number, sum_grades, length(fractions), length(classes)';
+    const rangeWhere = 'quiz_id = ? AND attempt_id > ? AND attempt_id <= ? ORDER BY attempt_id LIMIT ?';
     this.range = db
-      .prepare<[number, number, number, number], RangeRow>(
-        `SELECT attempt_id, user_id, attempt_number, sum_grades, CAST(fractions || classes AS BLOB), length(fractions)
-         FROM attempt_stats WHERE quiz_id = ? AND attempt_id > ? AND attempt_id <= ? ORDER BY attempt_id LIMIT ?`,
+      .prepare<[number, number, number, number], RangeRow>(`SELECT ${rangeColumns} FROM attempt_stats WHERE ${rangeWhere}`)
+      .raw(true);
+    this.rangeWithUsers = db
+      .prepare<[number, number, number, number], RangeRowWithUser>(
+        `SELECT ${rangeColumns}, user_id FROM attempt_stats WHERE ${rangeWhere}`,
       )
       .raw(true);
+    // The attempt ids of each user as one string ("1,5;2;3,4"), walking the (quiz, user, number) index: cheaper
+    // than a user id string per row and a map of them.
+    this.userGroups = db
+      .prepare<[number, number, number], string | null>(
+        `SELECT group_concat(ids, ';') FROM (
+           SELECT group_concat(id) AS ids FROM attempts WHERE quiz_id = ? AND id > ? AND id <= ? GROUP BY user_id)`,
+      )
+      .pluck(true);
+    // Blobs of consecutive rows as one hex string, decoded into a reused buffer: a Buffer per row costs more to
+    // make than its bytes, and its memory outlives the read until a garbage collection comes by.
+    this.rangeBlobs = db
+      .prepare<[number, number, number], string | null>(
+        `SELECT group_concat(hex(fractions) || hex(classes), '' ORDER BY attempt_id)
+         FROM attempt_stats WHERE quiz_id = ? AND attempt_id > ? AND attempt_id <= ?`,
+      )
+      .pluck(true);
     // Every attempt has its statistics row: the small attempts index counts them faster than the wide rows.
     this.rangeCount = db.prepare<[number, number, number], { n: number }>(
       'SELECT count(*) AS n FROM attempts WHERE quiz_id = ? AND id > ? AND id <= ?',
@@ -68,6 +91,9 @@ export class StatisticsReader {
       .pluck(true);
     this.answeredSince = db
       .prepare<[number, number], number>('SELECT 1 FROM attempt_questions WHERE question_version_id = ? AND id > ? LIMIT 1')
+      .pluck(true);
+    this.firstAttempt = db
+      .prepare<[number, string], number>('SELECT id FROM attempts WHERE quiz_id = ? AND user_id = ? ORDER BY attempt_number LIMIT 1')
       .pluck(true);
     this.scan = db
       .prepare<[number], StatsRow>(
@@ -188,6 +214,7 @@ export class StatisticsReader {
    */
   readAttemptRows(quizId: number, request: AttemptRowsRequest): AttemptRows {
     const { shape, afterAttemptId, throughAttemptId, users } = request;
+    const byUserId = users !== undefined;
     checkShape(shape);
     const raw = request.rawClassesFor ?? new Set<number>();
     const slots = shape.slots;
@@ -206,18 +233,17 @@ export class StatisticsReader {
     let classColumns = classes.flat();
     const rawClasses = new Map<number, Int16Array>();
 
-    const scratch = new ArrayBuffer(Math.max(8, Math.ceil((fractionBytes + classBytes) / 8) * 8));
-    const bytes = new Uint8Array(scratch);
-    const doubles = new Float64Array(scratch);
-    const shorts = new Int16Array(scratch);
-    const view = new DataView(scratch);
-
     let length = 0;
     let shapeMismatches = 0;
     let after = afterAttemptId;
+    let scratch = Buffer.alloc(0);
+    let view = new DataView(scratch.buffer);
     for (;;) {
-      const page = this.range.all(quizId, after, throughAttemptId, PAGE_ROWS);
+      const page: (RangeRow | RangeRowWithUser)[] = byUserId
+        ? this.rangeWithUsers.all(quizId, after, throughAttemptId, PAGE_ROWS)
+        : this.range.all(quizId, after, throughAttemptId, PAGE_ROWS);
       if (page.length === 0) break;
+      const last = page[page.length - 1]![0];
       if (length + page.length > capacity) {
         capacity = Math.max(length + page.length, Math.ceil(capacity * 1.5));
         attemptId = grown(attemptId, capacity);
@@ -228,57 +254,101 @@ export class StatisticsReader {
         classes = classes.map((slot) => slot.map((column) => grown(column, capacity)));
         classColumns = classes.flat();
       }
-      for (const row of page) {
-        const i = length++;
-        const id = row[0];
-        attemptId[i] = id;
-        let u = users.get(row[1]);
-        if (u === undefined) {
-          u = users.size;
-          users.set(row[1], u);
+      for (let start = 0; start < page.length; start += BLOB_ROWS) {
+        const end = Math.min(page.length, start + BLOB_ROWS);
+        const hex = this.rangeBlobs.get(quizId, start === 0 ? after : page[start - 1]![0], page[end - 1]![0]) ?? '';
+        if (scratch.length < hex.length >> 1) {
+          scratch = Buffer.alloc(hex.length);
+          view = new DataView(scratch.buffer, scratch.byteOffset, scratch.byteLength);
         }
-        user[i] = u;
-        attemptNumber[i] = row[2];
-        sumGrades[i] = row[3] ?? Number.NaN;
-
-        const blob = row[4];
-        const storedFractionBytes = row[5];
-        const storedClassBytes = blob.length - storedFractionBytes;
-        const wantsRaw = raw.has(id);
-        const fractionsFit = storedFractionBytes === fractionBytes;
-        const classesFit = wantsRaw || storedClassBytes === classBytes;
-        if (!fractionsFit || !classesFit) shapeMismatches++;
-
-        if (fractionsFit && classesFit && !wantsRaw) {
-          // The common case: one copy of the whole blob, then typed reads (host order; DataView on big-endian).
-          bytes.set(blob);
-          if (LITTLE_ENDIAN) {
-            for (let s = 0; s < slots; s++) fractions[s]![i] = doubles[s]!;
-            const first = fractionBytes >> 1;
-            for (let k = 0; k < totalParts; k++) classColumns[k]![i] = shorts[first + k]!;
-          } else {
-            for (let s = 0; s < slots; s++) fractions[s]![i] = view.getFloat64(s * 8, true);
-            for (let k = 0; k < totalParts; k++) classColumns[k]![i] = view.getInt16(fractionBytes + k * 2, true);
+        const written = scratch.write(hex, 0, 'hex');
+        let offset = 0;
+        for (let r = start; r < end; r++) {
+          const row = page[r]!;
+          const i = length++;
+          const id = row[0];
+          attemptId[i] = id;
+          if (byUserId) {
+            const userId = (row as RangeRowWithUser)[5];
+            let u = users.get(userId);
+            if (u === undefined) {
+              u = users.size;
+              users.set(userId, u);
+            }
+            user[i] = u;
           }
-          continue;
+          attemptNumber[i] = row[1];
+          sumGrades[i] = row[2] ?? Number.NaN;
+
+          const storedFractionBytes = row[3];
+          const storedClassBytes = row[4];
+          const wantsRaw = raw.has(id);
+          const fractionsFit = storedFractionBytes === fractionBytes;
+          const classesFit = wantsRaw || storedClassBytes === classBytes;
+          if (!fractionsFit || !classesFit) shapeMismatches++;
+          for (let s = 0; s < slots; s++) fractions[s]![i] = fractionsFit ? view.getFloat64(offset + s * 8, true) : Number.NaN;
+          offset += storedFractionBytes;
+          if (classesFit && !wantsRaw) {
+            for (let k = 0; k < totalParts; k++) classColumns[k]![i] = view.getInt16(offset + k * 2, true);
+          } else {
+            for (let k = 0; k < totalParts; k++) classColumns[k]![i] = -1;
+            if (wantsRaw && fractionsFit) {
+              const whole = new Int16Array(storedClassBytes >> 1);
+              for (let k = 0; k < whole.length; k++) whole[k] = view.getInt16(offset + k * 2, true);
+              rawClasses.set(i, whole);
+            }
+          }
+          offset += storedClassBytes;
         }
-        for (let s = 0; s < slots; s++) fractions[s]![i] = fractionsFit ? blob.readDoubleLE(s * 8) : Number.NaN;
-        for (let k = 0; k < totalParts; k++) classColumns[k]![i] = -1;
-        if (wantsRaw && fractionsFit) {
-          const whole = new Int16Array(storedClassBytes >> 1);
-          for (let k = 0; k < whole.length; k++) whole[k] = blob.readInt16LE(storedFractionBytes + k * 2);
-          rawClasses.set(i, whole);
-        }
+        if (offset !== written) throw new Error('attempt_stats changed during a ranged read; read it in a snapshot');
       }
-      after = page[page.length - 1]![0];
+      after = last;
       if (page.length < PAGE_ROWS) break;
     }
-    return { length, attemptId, user, attemptNumber, sumGrades, fractions, classes, rawClasses, shapeMismatches };
+    const userCount = byUserId ? users.size : this.numberUsers(quizId, afterAttemptId, length, attemptId, user);
+    return { length, attemptId, user, attemptNumber, sumGrades, fractions, classes, rawClasses, shapeMismatches, userCount };
+  }
+
+  /** Numbers the users of rows [0, length) from 0 in user-id order; returns how many there are. */
+  private numberUsers(quizId: number, afterAttemptId: number, length: number, attemptId: Float64Array, user: Int32Array): number {
+    if (length === 0) return 0;
+    const groups = this.userGroups.get(quizId, afterAttemptId, attemptId[length - 1]!) ?? '';
+    if (groups === '') return 0;
+    let u = 0;
+    let id = 0;
+    for (let i = 0; i <= groups.length; i++) {
+      const c = i < groups.length ? groups.charCodeAt(i) : SEMICOLON;
+      if (c >= DIGIT_0 && c <= DIGIT_9) {
+        id = id * 10 + (c - DIGIT_0);
+        continue;
+      }
+      // The rows are in id order: a binary search finds each attempt's row.
+      let lo = 0;
+      let hi = length - 1;
+      while (lo <= hi) {
+        const mid = (lo + hi) >> 1;
+        const at = attemptId[mid]!;
+        if (at === id) {
+          user[mid] = u;
+          break;
+        }
+        if (at < id) lo = mid + 1;
+        else hi = mid - 1;
+      }
+      id = 0;
+      if (c === SEMICOLON) u++;
+    }
+    return u;
   }
 
   /** The attempts of the quiz, up to an attempt id, that answered a slot on the given question version, in id order. */
   attemptsOnVersion(quizId: number, slot: number, versionId: number, throughAttemptId: number): number[] {
     return this.onVersion.all(versionId, slot, quizId, throughAttemptId);
+  }
+
+  /** The id of the user's lowest-numbered attempt at the quiz, or null when there is none. */
+  firstAttemptOf(quizId: number, userId: string): number | null {
+    return this.firstAttempt.get(quizId, userId) ?? null;
   }
 
   /** True when an answer stored after `afterAnswerId` was graded on one of these question versions. */

@@ -348,8 +348,11 @@ export interface AttemptRowsRequest {
   afterAttemptId: number;
   /** … up to this id, included. */
   throughAttemptId: number;
-  /** User id → dense user index; users seen for the first time are added with the next index. */
-  users: Map<string, number>;
+  /**
+   * User id → dense user index, users seen for the first time added with the next index. Without it, the users
+   * of the range are numbered from 0 in user-id order (cheaper for a large range: no string per row).
+   */
+  users?: Map<string, number>;
   /** The room to make in the returned columns, given the number of rows to read. */
   capacity?: (rows: number) => number;
   /**
@@ -363,7 +366,7 @@ export interface AttemptRowsRequest {
 export interface AttemptRows {
   length: number;
   attemptId: Float64Array;
-  /** Dense user indices, from the request's `users` map. */
+  /** Dense user indices: from the request's `users` map, or 0 … userCount − 1. */
   user: Int32Array;
   attemptNumber: Int32Array;
   /** NaN where the attempt has no total (waiting for a manual grade). */
@@ -376,4 +379,6 @@ export interface AttemptRows {
   rawClasses: Map<number, Int16Array>;
   /** Rows whose blobs did not fit the shape (read as NaN / -1), `rawClassesFor` rows counted only for fractions. */
   shapeMismatches: number;
+  /** The number of distinct users (the size of `users` when it was given). */
+  userCount: number;
 }

@@ -101,6 +101,21 @@ describe('readAttemptRows', () => {
     }
   });
 
+  it('without a map, numbers the users of the range in user-id order', () => {
+    const { store } = h();
+    const [a, b] = twoQuizzes(store);
+    const order = ['carol', 'alice', 'bob', 'alice', 'carol', 'alice', 'dave'];
+    const ids = order.map((u) => store.attempts.insertAttempt(bare(a, u, [1, 1], [0, 0, 0])).id);
+    store.attempts.insertAttempt(bare(b, 'aaron', [1, 1], [0, 0, 0]));
+    const all = store.statistics.readAttemptRows(a, { shape: SHAPE, afterAttemptId: 0, throughAttemptId: ids.at(-1)! });
+    const sorted = [...new Set(order)].sort();
+    expect(all.userCount).toBe(4);
+    expect([...all.user.subarray(0, all.length)]).toEqual(order.map((u) => sorted.indexOf(u)));
+    const range = store.statistics.readAttemptRows(a, { shape: SHAPE, afterAttemptId: ids[2]!, throughAttemptId: ids[5]! });
+    expect(range.userCount).toBe(2);
+    expect([...range.user.subarray(0, range.length)]).toEqual([0, 1, 0]);
+  });
+
   it('counts rows that do not fit the shape and hands over the classes of the attempts asked for', () => {
     const { store } = h();
     const [a] = twoQuizzes(store);
@@ -113,7 +128,8 @@ describe('readAttemptRows', () => {
     const plain = read([]);
     expect(plain.shapeMismatches).toBe(2);
     expect([...plain.fractions[0]!.subarray(0, 3)]).toEqual([0.5, 0.5, Number.NaN]);
-    expect([...plain.classes[0]![0]!.subarray(0, 3)]).toEqual([2, -1, -1]);
+    // Each blob is read when it fits: the third row's classes do, its fractions do not.
+    expect([...plain.classes[0]![0]!.subarray(0, 3)]).toEqual([2, -1, 1]);
     expect(plain.rawClasses.size).toBe(0);
 
     const raw = read([fits, longer, badFractions]);
