@@ -14,6 +14,8 @@ type RangeRowWithUser = [...RangeRow, userId: string];
 const PAGE_ROWS = 8192;
 /** Rows per query of blobs: their hex strings stay small enough for the young generation, collected at once. */
 const BLOB_ROWS = 256;
+/** Users per query when numbering users. */
+const USER_PAGE = 2048;
 const DIGIT_0 = 48;
 const DIGIT_9 = 57;
 const SEMICOLON = 59;
@@ -40,6 +42,7 @@ export class StatisticsReader {
   private readonly rangeWithUsers;
   private readonly rangeBlobs;
   private readonly userGroups;
+  private readonly userGroupsAfter;
   private readonly rangeCount;
   private readonly state;
   private readonly onVersion;
@@ -57,14 +60,15 @@ export class StatisticsReader {
         `SELECT ${rangeColumns}, user_id FROM attempt_stats WHERE ${rangeWhere}`,
       )
       .raw(true);
-    // The attempt ids of each user as one string ("1,5;2;3,4"), walking the (quiz, user, number) index: cheaper
-    // than a user id string per row and a map of them.
-    this.userGroups = db
-      .prepare<[number, number, number], string | null>(
-        `SELECT group_concat(ids, ';') FROM (
-           SELECT group_concat(id) AS ids FROM attempts WHERE quiz_id = ? AND id > ? AND id <= ? GROUP BY user_id)`,
-      )
-      .pluck(true);
+    // The attempt ids of each user as one string per page of users ("1,5;2;3,4"), walking the (quiz, user,
+    // number) index: cheaper than a user id string per row and a map of them.
+    const groups = (after: string) => `SELECT group_concat(ids, ';'), max(user_id) FROM (
+        SELECT user_id, group_concat(id) AS ids FROM attempts WHERE quiz_id = ? AND id > ? AND id <= ? ${after}
+        GROUP BY user_id ORDER BY user_id LIMIT ${USER_PAGE})`;
+    this.userGroups = db.prepare<[number, number, number], [string | null, string | null]>(groups('')).raw(true);
+    this.userGroupsAfter = db
+      .prepare<[number, number, number, string], [string | null, string | null]>(groups('AND user_id > ?'))
+      .raw(true);
     // Blobs of consecutive rows as one hex string, decoded into a reused buffer: a Buffer per row costs more to
     // make than its bytes, and its memory outlives the read until a garbage collection comes by.
     this.rangeBlobs = db
@@ -309,38 +313,6 @@ export class StatisticsReader {
     return { length, attemptId, user, attemptNumber, sumGrades, fractions, classes, rawClasses, shapeMismatches, userCount };
   }
 
-  /** Numbers the users of rows [0, length) from 0 in user-id order; returns how many there are. */
-  private numberUsers(quizId: number, afterAttemptId: number, length: number, attemptId: Float64Array, user: Int32Array): number {
-    if (length === 0) return 0;
-    const groups = this.userGroups.get(quizId, afterAttemptId, attemptId[length - 1]!) ?? '';
-    if (groups === '') return 0;
-    let u = 0;
-    let id = 0;
-    for (let i = 0; i <= groups.length; i++) {
-      const c = i < groups.length ? groups.charCodeAt(i) : SEMICOLON;
-      if (c >= DIGIT_0 && c <= DIGIT_9) {
-        id = id * 10 + (c - DIGIT_0);
-        continue;
-      }
-      // The rows are in id order: a binary search finds each attempt's row.
-      let lo = 0;
-      let hi = length - 1;
-      while (lo <= hi) {
-        const mid = (lo + hi) >> 1;
-        const at = attemptId[mid]!;
-        if (at === id) {
-          user[mid] = u;
-          break;
-        }
-        if (at < id) lo = mid + 1;
-        else hi = mid - 1;
-      }
-      id = 0;
-      if (c === SEMICOLON) u++;
-    }
-    return u;
-  }
-
   /** The attempts of the quiz, up to an attempt id, that answered a slot on the given question version, in id order. */
   attemptsOnVersion(quizId: number, slot: number, versionId: number, throughAttemptId: number): number[] {
     return this.onVersion.all(versionId, slot, quizId, throughAttemptId);
@@ -355,4 +327,46 @@ export class StatisticsReader {
   answeredOnVersionsSince(versionIds: readonly number[], afterAnswerId: number): boolean {
     return versionIds.some((id) => this.answeredSince.get(id, afterAnswerId) !== undefined);
   }
+
+  /** Numbers the users of rows [0, length) from 0 in user-id order; returns how many there are. */
+  private numberUsers(quizId: number, afterAttemptId: number, length: number, attemptId: Float64Array, user: Int32Array): number {
+    if (length === 0) return 0;
+    const through = attemptId[length - 1]!;
+    let u = 0;
+    let lastUser: string | null = null;
+    for (;;) {
+      const [groups, pageLastUser]: [string | null, string | null] =
+        lastUser === null
+          ? this.userGroups.get(quizId, afterAttemptId, through)!
+          : this.userGroupsAfter.get(quizId, afterAttemptId, through, lastUser)!;
+      if (groups === null || pageLastUser === null) return u;
+      let id = 0;
+      for (let i = 0; i <= groups.length; i++) {
+        const c = i < groups.length ? groups.charCodeAt(i) : SEMICOLON;
+        if (c >= DIGIT_0 && c <= DIGIT_9) {
+          id = id * 10 + (c - DIGIT_0);
+          continue;
+        }
+        const row = rowOf(attemptId, length, id);
+        if (row >= 0) user[row] = u;
+        id = 0;
+        if (c === SEMICOLON) u++;
+      }
+      lastUser = pageLastUser;
+    }
+  }
+}
+
+/** The row of an attempt id among rows [0, length) in ascending id order, or -1. */
+function rowOf(attemptId: Float64Array, length: number, id: number): number {
+  let lo = 0;
+  let hi = length - 1;
+  while (lo <= hi) {
+    const mid = (lo + hi) >> 1;
+    const at = attemptId[mid]!;
+    if (at === id) return mid;
+    if (at < id) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return -1;
 }

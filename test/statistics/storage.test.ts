@@ -101,19 +101,26 @@ describe('readAttemptRows', () => {
     }
   });
 
-  it('without a map, numbers the users of the range in user-id order', () => {
+  it('without a map, numbers the users of the range in user-id order, over several pages of users', () => {
     const { store } = h();
     const [a, b] = twoQuizzes(store);
-    const order = ['carol', 'alice', 'bob', 'alice', 'carol', 'alice', 'dave'];
-    const ids = order.map((u) => store.attempts.insertAttempt(bare(a, u, [1, 1], [0, 0, 0])).id);
-    store.attempts.insertAttempt(bare(b, 'aaron', [1, 1], [0, 0, 0]));
+    // 2,100 users (more than a page of 2,048), some with a second or third attempt, stored out of name order.
+    const order = Array.from({ length: 3000 }, (_, i) => `user-${String((i * 7919) % 2100).padStart(4, '0')}`);
+    const ids: number[] = [];
+    store.transaction(() => {
+      for (const u of order) ids.push(store.attempts.insertAttempt(bare(a, u, [1, 1], [0, 0, 0])).id);
+      store.attempts.insertAttempt(bare(b, 'aaron', [1, 1], [0, 0, 0]));
+    });
     const all = store.statistics.readAttemptRows(a, { shape: SHAPE, afterAttemptId: 0, throughAttemptId: ids.at(-1)! });
     const sorted = [...new Set(order)].sort();
-    expect(all.userCount).toBe(4);
+    expect(all.userCount).toBe(2100);
     expect([...all.user.subarray(0, all.length)]).toEqual(order.map((u) => sorted.indexOf(u)));
-    const range = store.statistics.readAttemptRows(a, { shape: SHAPE, afterAttemptId: ids[2]!, throughAttemptId: ids[5]! });
-    expect(range.userCount).toBe(2);
-    expect([...range.user.subarray(0, range.length)]).toEqual([0, 1, 0]);
+
+    const range = store.statistics.readAttemptRows(a, { shape: SHAPE, afterAttemptId: ids[2099]!, throughAttemptId: ids[2102]! });
+    const names = order.slice(2100, 2103);
+    const inRange = [...new Set(names)].sort();
+    expect(range.userCount).toBe(inRange.length);
+    expect([...range.user.subarray(0, range.length)]).toEqual(names.map((u) => inRange.indexOf(u)));
   });
 
   it('counts rows that do not fit the shape and hands over the classes of the attempts asked for', () => {
