@@ -1,10 +1,15 @@
-// `npm run bench -- <name> [args…]`: runs the `run()` of bench/<name>.ts (formats, submit, stats).
-const BENCHMARKS = ['formats', 'submit', 'stats'];
+// `npm run bench -- <name>…`: runs the named benchmarks (all when none is named). Each bench/<name>.ts
+// exports run(), which prints its own table.
+const NAMES = ['formats', 'submit', 'stats'];
 
-const name = process.argv[2];
-if (name === undefined || !BENCHMARKS.includes(name)) {
-  process.stderr.write(`usage: npm run bench -- <${BENCHMARKS.join('|')}> [args…]\n`);
+const wanted = process.argv.slice(2);
+const unknown = wanted.filter((name) => !NAMES.includes(name));
+if (unknown.length > 0) {
+  console.error(`unknown benchmark ${unknown.join(', ')}; choose from ${NAMES.join(', ')}`);
   process.exit(2);
 }
-const benchmark = (await import(`./${name}.js`)) as { run: () => Promise<void> };
-await benchmark.run();
+for (const name of wanted.length > 0 ? wanted : NAMES) {
+  console.log(`\n## ${name}\n`);
+  const bench = (await import(`./${name}.js`)) as { run: () => Promise<void> };
+  await bench.run();
+}

@@ -31,6 +31,12 @@ export function phpFloat(x: number): string {
   if (Number.isNaN(x)) return 'NAN';
   if (!Number.isFinite(x)) return x > 0 ? 'INF' : '-INF';
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
+  const abs = Math.abs(x);
+  if (abs >= 1e-4 && abs < 1e14) {
+    // Fast path: JavaScript's shortest form is PHP's whenever it has at most 14 significant digits.
+    const shortest = String(x);
+    if (significantDigits(shortest) <= 14) return shortest;
+  }
   const [mantissa, expText] = roundTo14(x).split('e') as [string, string];
   const exp = Number(expText);
   if (exp < -4 || exp >= 14) {
@@ -39,6 +45,20 @@ export function phpFloat(x: number): string {
     return `${m}E${exp < 0 ? '-' : '+'}${Math.abs(exp)}`;
   }
   return String(Number(`${mantissa}e${expText}`));
+}
+
+/** Digits of a plain decimal numeral, leading zeros aside (trailing zeros count: a safe over-estimate). */
+function significantDigits(numeral: string): number {
+  let count = 0;
+  let leading = true;
+  for (let i = 0; i < numeral.length; i++) {
+    const c = numeral.charCodeAt(i);
+    if (c < 48 || c > 57) continue;
+    if (leading && c === 48) continue;
+    leading = false;
+    count++;
+  }
+  return count;
 }
 
 /**
