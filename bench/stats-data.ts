@@ -1,18 +1,10 @@
-// Data for the statistics benchmark and tests: the RNN quiz 4.1 built with the model's factories as
-// ../shared/rnn-bank.md describes it, attempts graded with src/grading exactly as submissions are stored,
-// and a generator of realistic response mixes.
+// Data for the statistics benchmark and tests: the RNN quiz 4.1 read from items/rnn-4.1.xml with the Moodle XML
+// parser, attempts graded with src/grading exactly as submissions are stored, and a generator of realistic
+// response mixes.
+import { readFileSync } from 'node:fs';
+import { parseMoodleXml } from '../src/formats/moodle-xml/index.js';
 import { classifyResponse, gradeResponse } from '../src/grading/index.js';
-import {
-  baseQuestion,
-  isGradable,
-  newDescription,
-  newMultichoice,
-  newNumerical,
-  richText,
-  type MultichoiceQuestion,
-  type Question,
-  type Response,
-} from '../src/model/index.js';
+import { isGradable, type Question, type Response } from '../src/model/index.js';
 import { assignChoiceIds } from '../src/services/choice-ids.js';
 import { roundDecimal, type NewAttempt, type NewAttemptQuestion, type QuizQuestion, type Store } from '../src/storage/index.js';
 
@@ -20,119 +12,16 @@ export const RNN_CATEGORY = '$course$/top/Рекуррентные нейрос�
 export const RNN_QUIZ_NAME = '4.1 Рекуррентные нейросети';
 export const RNN_QUIZ_IDNUMBER = 'rnn-4.1';
 
-function base(idnumber: string, text: string, tags: string[]) {
-  return { ...baseQuestion(idnumber, `<p>${text}</p>`, 'html'), idnumber, tags: ['rnn', ...tags] };
-}
+const RNN_FILE = new URL('../items/rnn-4.1.xml', import.meta.url);
 
-function multichoice(idnumber: string, tags: string[], text: string, single: boolean, answers: [number, string][]): Question {
-  const q: MultichoiceQuestion = newMultichoice(base(idnumber, text, tags), single);
-  q.answers = answers.map(([fraction, choice]) => ({ text: choice, format: 'html', files: [], fraction, feedback: richText('') }));
-  q.combinedFeedback = {
-    correct: richText('Ваш ответ верный.'),
-    partiallyCorrect: richText('Ваш ответ частично правильный.'),
-    incorrect: richText('Ваш ответ неправильный.'),
-    showNumCorrect: true,
-  };
-  return q;
-}
-
-function description(idnumber: string, text: string): Question {
-  return newDescription(base(idnumber, text, []));
-}
-
-/** The twelve items in quiz order (the descriptions' long passages abridged). */
+/** The twelve items of items/rnn-4.1.xml in quiz order: seven questions and five descriptions. */
 export function rnnQuestions(): Question[] {
-  const q4 = newNumerical(
-    base(
-      'rnn-q4',
-      'Допустим, \\(w=1.1\\), тогда за 100 шагов в последней формуле на предыдущем видео накопится множитель ' +
-        '\\(w^{99}\\). Найдите его значение. Ответ округлите до целого значения.',
-      ['exploding-gradient'],
-    ),
-  );
-  q4.answers = [{ text: '12528', format: 'moodle', files: [], fraction: 1, feedback: richText(''), tolerance: 0.5 }];
-  q4.generalFeedback = richText('\\(1.1^{99} \\approx 12527.8\\), после округления — 12528.');
-  const dLoss = (rhs: string) => `\\(\\frac{\\partial Loss}{\\partial w}=${rhs}\\)`;
-  return [
-    multichoice('rnn-q1', ['speed'], 'Почему рекуррентные нейросети часто медленнее свёрточных?', true, [
-      [0, 'Потому что нет хороших программных реализаций'],
-      [
-        1,
-        'Потому что очередной элемент может быть обработан только после завершения обработки предыдущего элемента, ' +
-          'так как зависит от значения скрытого состояния',
-      ],
-    ]),
-    description('rnn-i1', 'И, самое главное, рекуррентки обучаются не так легко. … Таким образом мы получим глубокую композицию функций.'),
-    multichoice(
-      'rnn-q2',
-      ['dependencies'],
-      'Отметьте переменные, от которых зависит значение скрытого состояния \\(h_5\\) на шаге 5 в классической ' +
-        'однонаправленной рекуррентной сети.',
-      false,
-      [
-        [-0.5, 'Вход на шестом шаге \\(x_6\\)'],
-        [0.5, 'Вход на первом шаге \\(x_1\\)'],
-        [0.5, 'Скрытое состояние на четвёртом шаге \\(h_4\\)'],
-        [-0.5, 'Скрытое состояние на шестом шаге \\(h_6\\)'],
-      ],
-    ),
-    description('rnn-i2', 'Итак, прямой проход по сети сделали. … поэтому применяем правило цепочки.'),
-    multichoice(
-      'rnn-q3',
-      ['backprop'],
-      'Значение ошибки для некоторых данных вычисляется по формуле \\(Loss(g(f(x;w)))\\), где x — входные данные, ' +
-        'w — параметры модели, Loss, g, f — некоторые функции. Выберите правильное применение правила цепочки для ' +
-        'нахождения производной функции ошибки по весам модели \\(\\frac{\\partial Loss}{\\partial w}\\).',
-      true,
-      [
-        [0, dLoss('\\frac{\\partial Loss}{\\partial g}+\\frac{\\partial g}{\\partial f}+\\frac{\\partial f}{\\partial w}')],
-        [1, dLoss('\\frac{\\partial Loss}{\\partial g}\\cdot\\frac{\\partial g}{\\partial f}\\cdot\\frac{\\partial f}{\\partial w}')],
-        [0, dLoss('\\frac{\\partial Loss}{\\partial g}\\cdot\\frac{\\partial g}{\\partial f}')],
-        [0, dLoss('\\frac{\\partial Loss}{\\partial g}\\cdot\\frac{\\partial f}{\\partial w}')],
-      ],
-    ),
-    description('rnn-i3', 'Мы дошли до производной последнего рекуррентного состояния по весам. … вот тут-то собака и зарыта.'),
-    q4,
-    description('rnn-i4', 'Часто в качестве функции активации используется гиперболический тангенс. … Давайте рассмотрим парочку.'),
-    multichoice(
-      'rnn-q5',
-      ['vanishing-gradient'],
-      'Отметьте условия, которые могут привести к затуханию градиента весов рекуррентного блока с ростом количества ' +
-        'элементов в последовательности.',
-      false,
-      [
-        [-0.3333333, 'Использование функции активации с производной \\(\\max\\left|\\frac{\\partial f(x)}{\\partial x}\\right| > 1\\)'],
-        [0.5, 'Малое по модулю значение \\(w\\)'],
-        [0.5, 'Использование функции активации с производной \\(\\max\\left|\\frac{\\partial f(x)}{\\partial x}\\right| < 1\\)'],
-        [-0.3333333, 'Усталость разработчика'],
-        [-0.3333333, 'Большое по модулю значение \\(w\\)'],
-      ],
-    ),
-    multichoice(
-      'rnn-q6',
-      ['parallelism'],
-      'Допустим, скрытое состояние вычисляется по формуле \\(h_t=Wh_{t-1}\\). Можно ли вычислить хотя бы некоторые ' +
-        'компоненты вектора \\(h_t\\) до того как все компоненты \\(h_{t-1}\\) будут вычислены?',
-      true,
-      [
-        [1, 'Нет'],
-        [0, 'Да'],
-      ],
-    ),
-    description('rnn-i5', 'Нашлись ребята, которые решили упростить LSTM … примером такой работы является simple recurrent unit.'),
-    multichoice(
-      'rnn-q7',
-      ['parallelism'],
-      'Теперь скрытое состояние вычисляется по формуле \\(h_t=v*h_{t-1}\\). Отметьте компоненты вектора ' +
-        '\\(h_{t-1}\\), от которых зависит третья компонента вектора \\(h_t[3]\\).',
-      false,
-      [
-        [-0.5, '\\(h_{t-1}[2]\\)'],
-        [-0.5, '\\(h_{t-1}[4]\\)'],
-        [1, '\\(h_{t-1}[3]\\)'],
-      ],
-    ),
-  ];
+  const parsed = parseMoodleXml(readFileSync(RNN_FILE));
+  const errors = parsed.diagnostics.filter((d) => d.severity === 'error');
+  if (errors.length > 0 || parsed.questions.length !== 12) {
+    throw new Error(`items/rnn-4.1.xml does not read as the 12 RNN items: ${errors.map((d) => d.message).join('; ')}`);
+  }
+  return parsed.questions;
 }
 
 /**
@@ -148,7 +37,8 @@ export function createRnnQuiz(
   const created = store.questions.insertQuestions(
     questions.map((question) => ({ question, categoryId, choiceIds: assignChoiceIds(question) })),
   );
-  const slots = created.map((q, i) => ({ questionId: q.id, maxMark: isGradable(questions[i]!) ? 1 : 0 }));
+  // Each slot takes its question's default mark: 1 for a question, 0 for a description.
+  const slots = created.map((q, i) => ({ questionId: q.id, maxMark: isGradable(questions[i]!) ? questions[i]!.defaultMark : 0 }));
   return store.quizzes.createQuiz({
     name: options.name ?? RNN_QUIZ_NAME,
     idnumber: options.idnumber ?? RNN_QUIZ_IDNUMBER,

@@ -1,5 +1,5 @@
-// `npm run bench -- stats [sizes…]`: the quiz statistics report of the RNN quiz at 10k, 100k and 1M attempts
-// (or the sizes given), end to end through the HTTP endpoint of a listening server.
+// `npm run bench -- stats`: the quiz statistics report of the RNN quiz at 10k, 100k and 1M attempts (or the
+// sizes in QBANK_BENCH_STATS_SIZES, e.g. `10000,100000`), end to end through the HTTP endpoint of a listening server.
 //
 // Each size runs in two child processes, so that sizes do not pollute each other: one seeds a temporary
 // database (realistic response mixes, every response graded with src/grading, bulk inserts of the rows the
@@ -21,7 +21,7 @@ import { openStore, roundDecimal } from '../src/storage/index.js';
 import { createRnnQuiz, gradedAttempt, gradedSlots, plausibleResponse, random, RNN_QUIZ_IDNUMBER } from './stats-data.js';
 
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
-const RUN_SCRIPT = fileURLToPath(new URL('./run.ts', import.meta.url));
+const THIS_SCRIPT = fileURLToPath(import.meta.url);
 const BATCH = 50_000;
 const WARM_RUNS = 7;
 
@@ -181,7 +181,7 @@ async function measure(path: string): Promise<MeasureResult> {
 /** Runs this benchmark's `mode` in a fresh process and returns the JSON it prints last. */
 function child<T>(mode: string, ...args: string[]): Promise<T> {
   return new Promise((resolve, reject) => {
-    const proc = spawn(process.execPath, ['--import', 'tsx', RUN_SCRIPT, 'stats', mode, ...args], {
+    const proc = spawn(process.execPath, ['--import', 'tsx', THIS_SCRIPT, mode, ...args], {
       stdio: ['ignore', 'pipe', 'inherit'],
     });
     let out = '';
@@ -195,17 +195,18 @@ function child<T>(mode: string, ...args: string[]): Promise<T> {
 }
 
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
+const mb = (x: number) => `${x.toFixed(0)} MB`;
 
 function table(rows: { size: number; seed: SeedResult; measure: MeasureResult }[]): string {
   const header = [
-    'attempts', 'users', 'seed', 'db', 'cold', 'warm', 'other selection', '+1 attempt', 'after a regrade', 'csv', 'JSON',
-    'RSS at start', 'peak RSS: first report', 'overall',
+    'attempts', 'users', 'seed', 'db', 'cold', 'warm', 'other selection', '+1 attempt', 'after a regrade', 'csv',
+    'JSON', 'RSS at start', 'peak RSS, first report', 'peak RSS, overall',
   ];
   const lines = rows.map(({ size, seed: s, measure: m }) => [
     size.toLocaleString('en-US'),
     s.users.toLocaleString('en-US'),
     ms(s.seedMs),
-    `${(s.dbBytes / 2 ** 20).toFixed(0)} MB`,
+    mb(s.dbBytes / 2 ** 20),
     ms(m.coldMs),
     ms(m.warmMs),
     ms(m.otherSelectionMs),
@@ -213,29 +214,27 @@ function table(rows: { size: number; seed: SeedResult; measure: MeasureResult }[
     ms(m.regradedMs),
     ms(m.csvMs),
     `${(m.responseBytes / 1024).toFixed(0)} KB`,
-    `${m.startRssMb.toFixed(0)} MB`,
-    `${m.coldPeakRssMb.toFixed(0)} MB`,
-    `${m.peakRssMb.toFixed(0)} MB`,
+    mb(m.startRssMb),
+    mb(m.coldPeakRssMb),
+    mb(m.peakRssMb),
   ]);
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
-  const format = (cells: string[]) => cells.map((c, i) => c.padStart(widths[i]!)).join('  ');
-  return [format(header), format(widths.map((w) => '-'.repeat(w))), ...lines.map(format)].join('\n');
+  const format = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const rule = `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`;
+  return [format(header), rule, ...lines.map(format)].join('\n');
+}
+
+function sizes(): number[] {
+  const given = process.env.QBANK_BENCH_STATS_SIZES;
+  if (given === undefined || given === '') return DEFAULT_SIZES;
+  const parsed = given.split(',').map(Number);
+  if (parsed.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('QBANK_BENCH_STATS_SIZES: attempt counts, e.g. 10000,100000');
+  return parsed;
 }
 
 export async function run(): Promise<void> {
-  const [mode, ...args] = process.argv.slice(3);
-  if (mode === '--seed') {
-    process.stdout.write(`${JSON.stringify(seed(args[0]!, Number(args[1])))}\n`);
-    return;
-  }
-  if (mode === '--measure') {
-    process.stdout.write(`${JSON.stringify(await measure(args[0]!))}\n`);
-    return;
-  }
-  const sizes = [mode, ...args].filter((a) => a !== undefined).map(Number);
-  if (sizes.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('usage: npm run bench -- stats [attempts…]');
   const rows = [];
-  for (const size of sizes.length > 0 ? sizes : DEFAULT_SIZES) {
+  for (const size of sizes()) {
     const dir = mkdtempSync(join(tmpdir(), 'qbank-bench-stats-'));
     try {
       const path = join(dir, 'bench.db');
@@ -247,12 +246,20 @@ export async function run(): Promise<void> {
       rmSync(dir, { recursive: true, force: true });
     }
   }
-  process.stdout.write(
-    `\nThe RNN quiz (7 graded questions, 16 response parts) through GET ${'/api/v1/quizzes/rnn-4.1/statistics'}\n` +
+  console.log(
+    'The RNN quiz (7 graded questions, 16 response parts) through GET /api/v1/quizzes/rnn-4.1/statistics.\n' +
       'cold: the first request after start (full read); warm: median of repeats; other selection: attempts=all on the\n' +
       'cached columns; +1 attempt: after one more submission (appended); after a regrade: the change counter moved\n' +
       '(full read); RSS: the serving process (seeding runs in another), at start, highest after the first report and\n' +
-      'highest overall (all the requests above: garbage of earlier computations is freed when V8 collects it).\n\n' +
-      `${table(rows)}\n`,
+      'highest overall (all the requests above: garbage of earlier computations is freed when V8 collects it).\n',
   );
+  console.log(table(rows));
+}
+
+// A child process of the benchmark: `node --import tsx bench/stats.ts --seed <db> <attempts>` or `--measure <db>`.
+if (process.argv[1] === THIS_SCRIPT) {
+  const [mode, path, count] = process.argv.slice(2);
+  if (mode === '--seed') process.stdout.write(`${JSON.stringify(seed(path!, Number(count)))}\n`);
+  else if (mode === '--measure') process.stdout.write(`${JSON.stringify(await measure(path!))}\n`);
+  else throw new Error('usage: bench/stats.ts --seed <db> <attempts> | --measure <db>');
 }
