@@ -32,7 +32,7 @@ export interface LoadedAttempts {
   olderVersions: OlderVersion[];
   /** Every earlier version of the graded slots' questions: an answer on one of them after the read needs a new full read. */
   olderVersionIds: number[];
-  /** Attempts whose stored row could not be read with the quiz's layout (see StatisticsReport.shapeMismatches). */
+  /** Attempts whose stored row could not be read with the quiz's layout (see QuizStatisticsReport.shapeMismatches). */
   shapeMismatches: number;
   /** The state the columns reflect. */
   state: StatsState;

@@ -65,7 +65,7 @@ interface CacheEntry {
 }
 
 export interface StatisticsOptions {
-  /** The most attempt rows the cache keeps over all quizzes; the quiz asked for last is always kept. */
+  /** The most bytes of attempt columns the cache keeps over all quizzes; the quiz asked for last is always kept. */
   maxCachedBytes?: number;
 }
 
@@ -93,11 +93,6 @@ export class StatisticsService {
     const report = this.compute(entry, which);
     entry.reports.set(which, report);
     return report;
-  }
-
-  /** Forgets every cached quiz. */
-  clear(): void {
-    this.cache.clear();
   }
 
   /** The cache entry of the quiz, brought up to the storage's current state; null for an unknown quiz. */
