@@ -11,6 +11,7 @@ import type { KeyLookup } from './auth.js';
 import { buildOpenApiDocument, newRegistry } from './openapi.js';
 import { errorHandler, notFound, sendProblem } from './problem.js';
 import { defineRoute } from './route.js';
+import type { BodyParsers } from './validate.js';
 
 /** What a route module receives to declare its endpoints. */
 export interface RouteContext {
@@ -42,6 +43,11 @@ export function createApp(options: AppOptions): Express {
   app.use(
     pinoHttp({
       logger: options.logger,
+      // A line per request without headers or bodies: keys, answers and files never reach the log.
+      serializers: {
+        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
       redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
       customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
     }),
@@ -53,8 +59,12 @@ export function createApp(options: AppOptions): Express {
       strictTransportSecurity: false,
     }),
   );
-  app.use(express.json({ limit: options.maxJsonBytes, type: ['application/json', 'application/*+json'] }));
-  app.use(express.raw({ limit: options.maxImportBytes, type: FILE_MEDIA_TYPES }));
+  // Bodies are read per route, after the key and the media type are checked (see defineRoute).
+  const bodyParsers: BodyParsers = {
+    json: express.json({ limit: options.maxJsonBytes, type: () => true }),
+    raw: express.raw({ limit: options.maxImportBytes, type: () => true }),
+  };
+  app.locals.bodyParsers = bodyParsers;
 
   const registry = newRegistry();
   const router = Router();

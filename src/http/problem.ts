@@ -1,6 +1,8 @@
 // RFC 9457 problem details: the one shape every error of the API takes.
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
 import type {} from 'pino-http'; // adds req.log
+import { ServiceError, type ServiceErrorCode } from '../services/errors.js';
+import { StorageError, type StorageErrorCode } from '../storage/index.js';
 
 /** One item of a problem's `errors` list: a JSON path or a line in an uploaded file. */
 export interface ProblemItem {
@@ -64,6 +66,13 @@ const PARSER_ERRORS: Record<string, [number, string]> = {
   'request.aborted': [400, 'The request was aborted.'],
 };
 
+/** The one place domain error codes become statuses. */
+const DOMAIN_STATUS: Record<ServiceErrorCode | StorageErrorCode, number> = {
+  not_found: 404,
+  conflict: 409,
+  invalid: 422,
+};
+
 /** The last middleware: every error becomes problem+json; unexpected ones are logged and never shown. */
 export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   if (res.headersSent) return next(err);
@@ -71,6 +80,8 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
     if (err.headers) res.set(err.headers);
     return sendProblem(res, err.status, err.message, err.errors);
   }
+  if (err instanceof ServiceError) return sendProblem(res, DOMAIN_STATUS[err.code], err.message, err.items);
+  if (err instanceof StorageError) return sendProblem(res, DOMAIN_STATUS[err.code], err.message);
   const parserError = typeof err?.type === 'string' ? PARSER_ERRORS[err.type] : undefined;
   if (parserError) return sendProblem(res, parserError[0], parserError[1]);
   req.log?.error({ err }, 'unhandled error');

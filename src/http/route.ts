@@ -1,11 +1,11 @@
 // One declaration per endpoint: the same spec mounts the express handler (auth, content type, zod on
 // params, query and body) and registers the path in the OpenAPI document, so the two cannot drift.
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
-import type { Request, Response, Router } from 'express';
+import type { Request, RequestHandler, Response, Router } from 'express';
 import { z } from 'zod';
 import { principalOf, requireRole, type KeyLookup, type Principal, type Role } from './auth.js';
 import { ProblemSchema } from './schemas/problem.js';
-import { parseOr422, requireContentType } from './validate.js';
+import { parseOr422, readBody, requireContentType } from './validate.js';
 
 type ZObject = z.ZodObject<z.ZodRawShape>;
 
@@ -102,10 +102,11 @@ export function defineRoute<P extends ZObject = typeof empty, Q extends ZObject 
     responses,
   });
 
-  const handlers = [];
+  // Who may ask is checked first, then what was sent: a body is read only for a caller allowed to send it.
+  const handlers: RequestHandler[] = [];
   if (spec.roles) handlers.push(requireRole(lookup, ...spec.roles));
-  if (spec.body) handlers.push(requireContentType('application/json'));
-  if (spec.rawBody) handlers.push(requireContentType(...spec.rawBody.mediaTypes));
+  if (spec.body) handlers.push(requireContentType('application/json'), readBody('json'));
+  if (spec.rawBody) handlers.push(requireContentType(...spec.rawBody.mediaTypes), readBody('raw'));
   router[spec.method](spec.path, ...handlers, async (req: Request, res: Response) => {
     const ctx = {
       params: parseOr422(spec.params ?? empty, req.params, 'path'),

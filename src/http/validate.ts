@@ -1,6 +1,7 @@
 // zod validation of every body, query and path parameter; failures become a 422 naming each path.
 import type { RequestHandler } from 'express';
 import type { z } from 'zod';
+import { ServiceError } from '../services/errors.js';
 import { HttpProblem, type ProblemItem } from './problem.js';
 
 function issuesToItems(where: string, error: z.ZodError): ProblemItem[] {
@@ -28,4 +29,31 @@ export function requireContentType(...types: string[]): RequestHandler {
     }
     next();
   };
+}
+
+/** The body parsers of the app (with its size limits), kept in `app.locals` by createApp. */
+export interface BodyParsers {
+  json: RequestHandler;
+  raw: RequestHandler;
+}
+
+/** Reads the body with the app's parser of that kind: JSON, or the raw bytes of an uploaded file. */
+export function readBody(kind: keyof BodyParsers): RequestHandler {
+  return (req, res, next) => {
+    const parsers = req.app.locals.bodyParsers as BodyParsers;
+    parsers[kind](req, res, next);
+  };
+}
+
+/** Runs a use case on the request body: the paths of its problems (`items.2.questionId`) are made `body.…`. */
+export function inBody<T>(fn: () => T): T {
+  try {
+    return fn();
+  } catch (error) {
+    if (error instanceof ServiceError) {
+      const items = error.items.map((item) => (item.path === undefined ? item : { ...item, path: `body.${item.path}` }));
+      throw new ServiceError(error.code, error.message, items);
+    }
+    throw error;
+  }
 }

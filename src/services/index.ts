@@ -2,15 +2,23 @@
 // formats, grading and statistics.
 import type { Config } from '../config.js';
 import type { Store } from '../storage/index.js';
+import { BankService } from './bank.js';
+import { CategoryService } from './categories.js';
 import { KeyService } from './keys.js';
+import { QuizService } from './quizzes.js';
 import { StatisticsService } from './statistics.js';
+import { TransferService } from './transfer.js';
 
 export interface Services {
   store: Store;
   config: Config;
-  /** The clock for submission times; tests may fix it. */
+  /** The clock for submission times and export file names; tests may fix it. */
   now: () => Date;
   keys: KeyService;
+  bank: BankService;
+  categories: CategoryService;
+  transfer: TransferService;
+  quizzes: QuizService;
   statistics: StatisticsService;
 }
 
@@ -20,6 +28,12 @@ export function createServices(store: Store, config: Config, now: () => Date = (
     config,
     now,
     keys: new KeyService(store),
+    bank: new BankService(store),
+    categories: new CategoryService(store),
+    transfer: new TransferService(store, config.maxImportBytes, now),
+    quizzes: new QuizService(store),
     statistics: new StatisticsService(store),
   };
 }
+
+export { ImportError, ServiceError, type ErrorItem, type ServiceErrorCode } from './errors.js';

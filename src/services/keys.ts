@@ -1,6 +1,7 @@
 // API keys: random secrets shown once, stored only as their sha256.
 import { createHash, randomBytes } from 'node:crypto';
-import type { Role, Store } from '../storage/index.js';
+import { ConflictError, type ApiKeyRecord, type Role, type Store } from '../storage/index.js';
+import { notFound, ServiceError } from './errors.js';
 
 export interface IssuedKey {
   id: number;
@@ -36,9 +37,34 @@ export class KeyService {
 
   /** Makes `secret` an admin key when it is not one already (QBANK_ADMIN_KEY). */
   ensureAdminSecret(secret: string): void {
-    const existing = this.store.keys.findKeyByHash(hashKey(secret));
-    if (existing?.role === 'admin') return;
-    if (existing) throw new Error('QBANK_ADMIN_KEY is already a client key; choose another value.');
-    this.issue('admin', 'QBANK_ADMIN_KEY', secret);
+    this.store.transaction(() => {
+      const existing = this.store.keys.findKeyByHash(hashKey(secret));
+      if (existing?.role === 'admin') return;
+      if (existing) throw new ServiceError('conflict', 'QBANK_ADMIN_KEY is already a client key; choose another value.');
+      try {
+        this.issue('admin', 'QBANK_ADMIN_KEY', secret);
+      } catch (error) {
+        // Only a revoked key can have the same hash and not be found above.
+        if (error instanceof ConflictError) throw new ServiceError('conflict', 'QBANK_ADMIN_KEY was revoked; choose another value.');
+        throw error;
+      }
+    });
+  }
+
+  /** Every key (never its secret), revoked ones included. */
+  list(): ApiKeyRecord[] {
+    return this.store.keys.listKeys();
+  }
+
+  /** Revokes a key; the last admin key stays, so that the bank cannot be locked. */
+  revoke(id: number): ApiKeyRecord {
+    return this.store.transaction(() => {
+      const key = this.store.keys.getKey(id);
+      if (!key) throw notFound(`Key ${id} does not exist.`);
+      if (key.revokedAt === null && key.role === 'admin' && this.store.keys.countKeys('admin') === 1) {
+        throw new ServiceError('conflict', 'This is the last admin key; create another admin key before revoking it.');
+      }
+      return this.store.keys.revokeKey(id);
+    });
   }
 }

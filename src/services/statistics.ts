@@ -10,6 +10,7 @@
 //   an earlier version arrived late: the quiz is read again in full.
 import { computeQuizStatistics, type QuizLevelStatistics, type QuizStatistics, type WhichAttempts } from '../stats/index.js';
 import type { StatsState, Store } from '../storage/index.js';
+import { ServiceError } from './errors.js';
 import { quizLayout, type QuizLayout } from './statistics-layout.js';
 import { readAllAttempts, readNewAttempts, type LoadedAttempts } from './statistics-read.js';
 
@@ -48,10 +49,10 @@ export interface QuizStatisticsReport extends QuizStatistics {
   shapeMismatches: number;
 }
 
-/** The quiz named in a statistics request does not exist. */
-export class QuizNotFoundError extends Error {
+/** The quiz named in a statistics request does not exist (a 404 for the API, exit code 1 for the CLI). */
+export class QuizNotFoundError extends ServiceError {
   constructor(readonly ref: string | number) {
-    super(`There is no quiz with the id or idnumber ${JSON.stringify(String(ref))}.`);
+    super('not_found', `There is no quiz with the id or idnumber ${JSON.stringify(String(ref))}.`);
     this.name = 'QuizNotFoundError';
   }
 }

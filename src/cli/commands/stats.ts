@@ -1,18 +1,10 @@
 // `qbank stats <quiz>`: the quiz statistics report from QBANK_DB, through the same service as the HTTP API.
 import { Option, type Command } from 'commander';
-import { ConfigError, loadConfig } from '../../config.js';
-import { createServices, type Services } from '../../services/index.js';
 import { DEFAULT_WHICH_ATTEMPTS, QuizNotFoundError, type QuizStatisticsReport } from '../../services/statistics.js';
 import { statisticsToCsv, statisticsToTable, WHICH_ATTEMPTS, type WhichAttempts } from '../../stats/index.js';
-import { MigrationError, openStore } from '../../storage/index.js';
+import { withServices } from '../context.js';
 import { CliError } from '../errors.js';
-
-/** Where the command reads its configuration and writes its output. */
-export interface StatsIO {
-  env: NodeJS.ProcessEnv;
-  stdout: { write(text: string): unknown };
-  stderr: { write(text: string): unknown };
-}
+import type { CliIO } from '../io.js';
 
 const FORMATS = ['table', 'json', 'csv'] as const;
 type StatsFormat = (typeof FORMATS)[number];
@@ -20,31 +12,6 @@ type StatsFormat = (typeof FORMATS)[number];
 interface StatsOptions {
   attempts: WhichAttempts;
   format: StatsFormat;
-}
-
-const PROCESS_IO: StatsIO = { env: process.env, stdout: process.stdout, stderr: process.stderr };
-
-/** Opens QBANK_DB (applying pending migrations) with the services over it; closes it after `fn`. */
-function withDatabase<T>(io: StatsIO, fn: (services: Services) => T): T {
-  let config;
-  try {
-    config = loadConfig(io.env);
-  } catch (error) {
-    if (error instanceof ConfigError) throw new CliError(`qbank: ${error.message}`, 2);
-    throw error;
-  }
-  let opened;
-  try {
-    opened = openStore(config.dbPath);
-  } catch (error) {
-    if (error instanceof MigrationError) throw new CliError(`qbank: ${error.message}`, 1);
-    throw error;
-  }
-  try {
-    return fn(createServices(opened.store, config));
-  } finally {
-    opened.store.close();
-  }
 }
 
 function render(report: QuizStatisticsReport, format: StatsFormat): string {
@@ -69,7 +36,7 @@ function warnings(report: QuizStatisticsReport): string[] {
   return lines;
 }
 
-export function statsCommand(program: Command, io: StatsIO = PROCESS_IO): void {
+export function statsCommand(program: Command, io: CliIO): void {
   program
     .command('stats')
     .description("print Moodle's quiz statistics report for a quiz of the bank (QBANK_DB)")
@@ -80,8 +47,8 @@ export function statsCommand(program: Command, io: StatsIO = PROCESS_IO): void {
         .default(DEFAULT_WHICH_ATTEMPTS),
     )
     .addOption(new Option('--format <format>', 'table (text), json or csv').choices(FORMATS).default('table'))
-    .action((quiz: string, options: StatsOptions) => {
-      withDatabase(io, (services) => {
+    .action(async (quiz: string, options: StatsOptions) => {
+      await withServices(io, (services) => {
         let report;
         try {
           report = services.statistics.report(quiz, options.attempts);

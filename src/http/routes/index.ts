@@ -2,8 +2,17 @@
 import type { Services } from '../../services/index.js';
 import type { RouteModule } from '../app.js';
 import { keyRoutes } from './keys.js';
+import { questionRoutes } from './questions.js';
+import { quizRoutes } from './quizzes.js';
 import { statisticsRoutes } from './statistics.js';
+import { transferRoutes } from './transfer.js';
 
 export function routeModules(services: Services): RouteModule[] {
-  return [keyRoutes(services), statisticsRoutes(services)];
+  return [
+    questionRoutes(services),
+    transferRoutes(services),
+    quizRoutes(services),
+    statisticsRoutes(services),
+    keyRoutes(services),
+  ];
 }

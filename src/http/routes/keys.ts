@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { Services } from '../../services/index.js';
 import type { RouteModule } from '../app.js';
 import { defineRoute } from '../route.js';
+import { IdParam } from '../schemas/bank.js';
 
 const NewKeySchema = z
   .object({
@@ -19,6 +20,17 @@ const IssuedKeySchema = z
   })
   .meta({ id: 'IssuedKey' });
 
+const KeySchema = z
+  .object({
+    id: z.number().int(),
+    name: z.string().nullable(),
+    role: z.enum(['admin', 'client']),
+    prefix: z.string().meta({ description: 'The first characters of the secret, to tell keys apart' }),
+    createdAt: z.string(),
+    revokedAt: z.string().nullable(),
+  })
+  .meta({ id: 'Key' });
+
 export function keyRoutes(services: Services): RouteModule {
   return ({ router, registry, lookup }) => {
     defineRoute(router, registry, lookup, {
@@ -33,6 +45,36 @@ export function keyRoutes(services: Services): RouteModule {
       handler: ({ body, res }) => {
         const issued = services.keys.issue(body.role, body.name ?? null);
         res.status(201).set('Cache-Control', 'no-store').json(issued);
+      },
+    });
+
+    defineRoute(router, registry, lookup, {
+      method: 'get',
+      path: '/api/v1/keys',
+      summary: 'List API keys',
+      description: 'Every key with its role, name and the first characters of its secret; never the secret.',
+      tag: 'keys',
+      roles: ['admin'],
+      responses: { 200: { description: 'The keys', schema: z.object({ items: z.array(KeySchema) }) } },
+      handler: ({ res }) => {
+        res.json({ items: services.keys.list() });
+      },
+    });
+
+    defineRoute(router, registry, lookup, {
+      method: 'delete',
+      path: '/api/v1/keys/:id',
+      summary: 'Revoke an API key',
+      tag: 'keys',
+      roles: ['admin'],
+      params: z.object({ id: IdParam }),
+      responses: {
+        200: { description: 'The revoked key', schema: KeySchema },
+        404: { description: 'No such key' },
+        409: { description: 'It is the last admin key' },
+      },
+      handler: ({ params, res }) => {
+        res.json(services.keys.revoke(params.id));
       },
     });
   };

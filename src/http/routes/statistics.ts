@@ -2,10 +2,9 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import type { Request } from 'express';
 import { z } from 'zod';
 import type { Services } from '../../services/index.js';
-import { DEFAULT_WHICH_ATTEMPTS, QuizNotFoundError } from '../../services/statistics.js';
+import { DEFAULT_WHICH_ATTEMPTS } from '../../services/statistics.js';
 import { statisticsToCsv } from '../../stats/index.js';
 import type { RouteModule } from '../app.js';
-import { HttpProblem } from '../problem.js';
 import { defineRoute } from '../route.js';
 import { ProblemSchema } from '../schemas/problem.js';
 import { QuizStatisticsReportSchema, StatisticsQuerySchema } from '../schemas/statistics.js';
@@ -72,13 +71,8 @@ export function statisticsRoutes(services: Services): RouteModule {
         404: { description: 'There is no such quiz', schema: ProblemSchema, mediaType: 'application/problem+json' },
       },
       handler: ({ params, query, req, res }) => {
-        let report;
-        try {
-          report = services.statistics.report(params.id, query.attempts ?? DEFAULT_WHICH_ATTEMPTS);
-        } catch (error) {
-          if (error instanceof QuizNotFoundError) throw new HttpProblem(404, error.message);
-          throw error;
-        }
+        // An unknown quiz throws QuizNotFoundError, a not_found ServiceError: the error handler answers 404.
+        const report = services.statistics.report(params.id, query.attempts ?? DEFAULT_WHICH_ATTEMPTS);
         res.set('Cache-Control', 'private, no-cache').vary('Accept');
         if (wantsCsv(query.format, req)) {
           res.set('Content-Disposition', contentDisposition(report.quiz)).type(CSV).send(statisticsToCsv(report));
