@@ -1,5 +1,6 @@
 // `qbank stats` as a user runs it: the package's bin in a child process, against a temporary QBANK_DB.
 import { execFile } from 'node:child_process';
+import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { expect, it } from 'vitest';
 import { createRnnQuiz } from '../../bench/stats-data.js';
@@ -30,7 +31,8 @@ it('prints the report as a table, JSON or CSV, and exits 1 for an unknown quiz a
   const quizId = createRnnQuiz(store);
   storeMixedAttempts(store, quizId, 30, 12, 5);
   const env = { QBANK_DB: path };
-  const [table, json, csv, unknown, badAttempts, badFormat, noQuiz, badConfig] = await Promise.all([
+  const fresh = { QBANK_DB: join(dirname(path), `fresh-${process.pid}.db`) };
+  const [table, json, csv, unknown, badAttempts, badFormat, noQuiz, badConfig, firstStart] = await Promise.all([
     qbank(['stats', 'rnn-4.1'], env),
     qbank(['stats', 'rnn-4.1', '--format', 'json', '--attempts', 'all'], env),
     qbank(['stats', String(quizId), '--format=csv', '--attempts=first'], env),
@@ -39,6 +41,7 @@ it('prints the report as a table, JSON or CSV, and exits 1 for an unknown quiz a
     qbank(['stats', 'rnn-4.1', '--format', 'xml'], env),
     qbank(['stats'], env),
     qbank(['stats', 'rnn-4.1'], { ...env, PORT: 'not-a-port' }),
+    qbank(['stats', 'rnn-4.1', '--format', 'json'], fresh),
   ]);
 
   expect(table).toEqual({ code: 0, stdout: statisticsToTable(services.statistics.report('rnn-4.1', 'highest')), stderr: '' });
@@ -56,4 +59,12 @@ it('prints the report as a table, JSON or CSV, and exits 1 for an unknown quiz a
   }
   expect(badAttempts.stderr).toContain('best');
   expect(badConfig.stderr).toContain('PORT');
+
+  // A new database gets the shipped RNN quiz on its first start: its report has no attempts yet.
+  expect(firstStart.code).toBe(0);
+  const empty = JSON.parse(firstStart.stdout);
+  expect(empty.quiz).toMatchObject({ idnumber: 'rnn-4.1', attemptsUsed: 0, allAttemptsCount: 0 });
+  expect(empty.questions.map((q: { idnumber: string }) => q.idnumber)).toEqual([
+    'rnn-q1', 'rnn-q2', 'rnn-q3', 'rnn-q4', 'rnn-q5', 'rnn-q6', 'rnn-q7',
+  ]);
 });
