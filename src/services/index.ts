@@ -6,6 +6,7 @@ import { BankService } from './bank.js';
 import { CategoryService } from './categories.js';
 import { KeyService } from './keys.js';
 import { QuizService } from './quizzes.js';
+import { StatisticsService } from './statistics.js';
 import { TransferService } from './transfer.js';
 
 export interface Services {
@@ -18,6 +19,7 @@ export interface Services {
   categories: CategoryService;
   transfer: TransferService;
   quizzes: QuizService;
+  statistics: StatisticsService;
 }
 
 export function createServices(store: Store, config: Config, now: () => Date = () => new Date()): Services {
@@ -30,6 +32,7 @@ export function createServices(store: Store, config: Config, now: () => Date = (
     categories: new CategoryService(store),
     transfer: new TransferService(store, config.maxImportBytes, now),
     quizzes: new QuizService(store),
+    statistics: new StatisticsService(store),
   };
 }
 

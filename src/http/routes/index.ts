@@ -4,6 +4,7 @@ import type { RouteModule } from '../app.js';
 import { keyRoutes } from './keys.js';
 import { questionRoutes } from './questions.js';
 import { quizRoutes } from './quizzes.js';
+import { statisticsRoutes } from './statistics.js';
 import { transferRoutes } from './transfer.js';
 
 export function routeModules(services: Services): RouteModule[] {
@@ -11,6 +12,7 @@ export function routeModules(services: Services): RouteModule[] {
     questionRoutes(services),
     transferRoutes(services),
     quizRoutes(services),
+    statisticsRoutes(services),
     keyRoutes(services),
   ];
 }
