@@ -7,6 +7,7 @@ import { BankService } from './bank.js';
 import { CategoryService } from './categories.js';
 import { KeyService } from './keys.js';
 import { QuizService } from './quizzes.js';
+import { StatisticsService } from './statistics.js';
 import { TransferService } from './transfer.js';
 
 export interface Services {
@@ -19,6 +20,7 @@ export interface Services {
   categories: CategoryService;
   transfer: TransferService;
   quizzes: QuizService;
+  statistics: StatisticsService;
   attempts: AttemptService;
 }
 
@@ -32,6 +34,7 @@ export function createServices(store: Store, config: Config, now: () => Date = (
     categories: new CategoryService(store),
     transfer: new TransferService(store, config.maxImportBytes, now),
     quizzes: new QuizService(store),
+    statistics: new StatisticsService(store),
     attempts: new AttemptService(store, now),
   };
 }

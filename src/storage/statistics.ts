@@ -1,8 +1,8 @@
 // The read path of the statistics report: one range scan of a quiz's compact attempt rows, in raw mode,
 // copied straight into typed columns. No object is built per attempt.
 import type { Database } from './db.js';
-import { InvalidInputError } from './errors.js';
-import type { AttemptColumns, AttemptShape } from './types.js';
+import { AttemptRowReader, checkShape } from './statistics-rows.js';
+import type { AttemptColumns, AttemptRows, AttemptRowsRequest, AttemptShape, StatsState } from './types.js';
 
 type StatsRow = [userId: string, attemptNumber: number, sumGrades: number | null, fractions: Buffer, classes: Buffer];
 
@@ -15,17 +15,34 @@ function grown<T extends Float64Array | Int32Array | Int16Array>(array: T, capac
   return bigger;
 }
 
-function checkShape(shape: AttemptShape): void {
-  const counts = [shape.slots, ...shape.parts];
-  if (shape.parts.length !== shape.slots || counts.some((n) => !Number.isInteger(n) || n < 0)) {
-    throw new InvalidInputError('the attempt shape needs one non-negative part count per slot');
-  }
-}
-
 export class StatisticsReader {
   private readonly scan;
+  private readonly rows;
+  private readonly state;
+  private readonly onVersion;
+  private readonly answeredSince;
+  private readonly firstAttempt;
 
-  constructor(db: Database) {
+  constructor(private readonly db: Database) {
+    this.rows = new AttemptRowReader(db);
+    this.state = db.prepare<[number, number], StatsState>(
+      `SELECT (SELECT coalesce(max(attempt_id), 0) FROM attempt_stats WHERE quiz_id = ?) AS lastAttemptId,
+         coalesce((SELECT changes FROM attempt_stats_changes WHERE quiz_id = ?), 0) AS changes,
+         (SELECT coalesce(max(id), 0) FROM attempt_questions) AS lastAnswerId`,
+    );
+    this.onVersion = db
+      .prepare<[number, number, number, number], number>(
+        `SELECT aq.attempt_id FROM attempt_questions aq JOIN attempts a ON a.id = aq.attempt_id
+         WHERE aq.question_version_id = ? AND aq.slot = ? AND a.quiz_id = ? AND aq.attempt_id <= ?
+         ORDER BY aq.attempt_id`,
+      )
+      .pluck(true);
+    this.answeredSince = db
+      .prepare<[number, number], number>('SELECT 1 FROM attempt_questions WHERE question_version_id = ? AND id > ? LIMIT 1')
+      .pluck(true);
+    this.firstAttempt = db
+      .prepare<[number, string], number>('SELECT id FROM attempts WHERE quiz_id = ? AND user_id = ? ORDER BY attempt_number LIMIT 1')
+      .pluck(true);
     this.scan = db
       .prepare<[number], StatsRow>(
         `SELECT user_id, attempt_number, sum_grades, fractions, classes FROM attempt_stats
@@ -125,5 +142,40 @@ export class StatisticsReader {
       classes: classes.map((slot) => slot.map((column) => column.slice(0, length))),
       shapeMismatches,
     };
+  }
+
+  /** Runs `fn` in one read transaction: everything it reads comes from the same committed state, and no writer waits. */
+  snapshot<T>(fn: () => T): T {
+    return this.db.transaction(fn).deferred();
+  }
+
+  /** Where the quiz's statistics rows stand (see StatsState). */
+  readState(quizId: number): StatsState {
+    return this.state.get(quizId, quizId)!;
+  }
+
+  /**
+   * The quiz's rows with attempt ids in (afterAttemptId, throughAttemptId], as columns laid out by `shape`, read
+   * in chunks (statistics-rows.ts). A row whose fractions or classes blob does not have the shape's length gets NaN / -1 there
+   * and is counted in `shapeMismatches`; the classes of `rawClassesFor` attempts are handed over instead, unless
+   * their fractions do not fit either.
+   */
+  readAttemptRows(quizId: number, request: AttemptRowsRequest): AttemptRows {
+    return this.rows.read(quizId, request);
+  }
+
+  /** The attempts of the quiz, up to an attempt id, that answered a slot on the given question version, in id order. */
+  attemptsOnVersion(quizId: number, slot: number, versionId: number, throughAttemptId: number): number[] {
+    return this.onVersion.all(versionId, slot, quizId, throughAttemptId);
+  }
+
+  /** The id of the user's lowest-numbered attempt at the quiz, or null when there is none. */
+  firstAttemptOf(quizId: number, userId: string): number | null {
+    return this.firstAttempt.get(quizId, userId) ?? null;
+  }
+
+  /** True when an answer stored after `afterAnswerId` was graded on one of these question versions. */
+  answeredOnVersionsSince(versionIds: readonly number[], afterAnswerId: number): boolean {
+    return versionIds.some((id) => this.answeredSince.get(id, afterAnswerId) !== undefined);
   }
 }

@@ -336,3 +336,54 @@ export interface AttemptColumns {
   /** Attempts whose stored classes did not fit the shape (read as all -1). */
   shapeMismatches: number;
 }
+
+/** Where a quiz's statistics rows stand, for a reader that keeps them in memory to compare with. */
+export interface StatsState {
+  /** The highest attempt id among the quiz's rows; 0 when it has none. New attempts only get higher ids. */
+  lastAttemptId: number;
+  /** The quiz's change counter: it moves on every update or deletion of one of its rows, never on an insert. */
+  changes: number;
+  /** The highest id of any stored answer (attempt_questions); answers stored later have higher ids. */
+  lastAnswerId: number;
+}
+
+export interface AttemptRowsRequest {
+  shape: AttemptShape;
+  /** Rows of attempts with a higher id than this one (0 for all) … */
+  afterAttemptId: number;
+  /** … up to this id, included. */
+  throughAttemptId: number;
+  /**
+   * User id → dense user index, users seen for the first time added with the next index. Without it, the users
+   * of the range are numbered from 0 in user-id order (cheaper for a large range: no string per row).
+   */
+  users?: Map<string, number>;
+  /** The room to make in the returned columns, given the number of rows to read. */
+  capacity?: (rows: number) => number;
+  /**
+   * Attempts whose classes blob is laid out for other question versions than `shape` describes: their
+   * classes are returned whole in `rawClasses` (and -1 in the columns) for the caller to map.
+   */
+  rawClassesFor?: ReadonlySet<number>;
+}
+
+/** A range of a quiz's attempts as columns, in attempt id order; the arrays may be longer than `length`. */
+export interface AttemptRows {
+  length: number;
+  attemptId: Float64Array;
+  /** Dense user indices: from the request's `users` map, or 0 … userCount − 1. */
+  user: Int32Array;
+  attemptNumber: Int32Array;
+  /** NaN where the attempt has no total (waiting for a manual grade). */
+  sumGrades: Float64Array;
+  /** fractions[slot][row], NaN for none. */
+  fractions: Float64Array[];
+  /** classes[slot][part][row], -1 for none. */
+  classes: Int16Array[][];
+  /** Row index → the row's whole classes blob, for the attempts of `rawClassesFor` whose fractions fit. */
+  rawClasses: Map<number, Int16Array>;
+  /** Rows whose blobs did not fit the shape (read as NaN / -1), `rawClassesFor` rows counted only for fractions. */
+  shapeMismatches: number;
+  /** The number of distinct users (the size of `users` when it was given). */
+  userCount: number;
+}

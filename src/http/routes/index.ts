@@ -5,6 +5,7 @@ import { attemptRoutes } from './attempts.js';
 import { keyRoutes } from './keys.js';
 import { questionRoutes } from './questions.js';
 import { quizRoutes } from './quizzes.js';
+import { statisticsRoutes } from './statistics.js';
 import { transferRoutes } from './transfer.js';
 
 export function routeModules(services: Services): RouteModule[] {
@@ -13,6 +14,7 @@ export function routeModules(services: Services): RouteModule[] {
     transferRoutes(services),
     quizRoutes(services),
     attemptRoutes(services),
+    statisticsRoutes(services),
     keyRoutes(services),
   ];
 }

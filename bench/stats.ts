@@ -1,0 +1,265 @@
+// `npm run bench -- stats`: the quiz statistics report of the RNN quiz at 10k, 100k and 1M attempts (or the
+// sizes in QBANK_BENCH_STATS_SIZES, e.g. `10000,100000`), end to end through the HTTP endpoint of a listening server.
+//
+// Each size runs in two child processes, so that sizes do not pollute each other: one seeds a temporary
+// database (realistic response mixes, every response graded with src/grading, bulk inserts of the rows the
+// report reads — attempts and attempt_stats — in big transactions on the storage's connection), the other
+// starts the service on it and times requests, then reports its peak RSS.
+import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import type { AddressInfo } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { pino } from 'pino';
+import { loadConfig } from '../src/config.js';
+import { classifyResponse, gradeResponse } from '../src/grading/index.js';
+import type { Question, Response } from '../src/model/index.js';
+import { listen } from '../src/server.js';
+import { createServices } from '../src/services/index.js';
+import { openStore, roundDecimal } from '../src/storage/index.js';
+import { createRnnQuiz, gradedAttempt, gradedSlots, plausibleResponse, random, RNN_QUIZ_IDNUMBER } from './stats-data.js';
+
+const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
+const THIS_SCRIPT = fileURLToPath(import.meta.url);
+const BATCH = 50_000;
+const WARM_RUNS = 7;
+
+interface SeedResult {
+  seedMs: number;
+  dbBytes: number;
+  users: number;
+}
+
+interface MeasureResult {
+  coldMs: number;
+  warmMs: number;
+  otherSelectionMs: number;
+  appendedMs: number;
+  regradedMs: number;
+  csvMs: number;
+  responseBytes: number;
+  /** The serving process before the first request, after the first report, and at its highest overall. */
+  startRssMb: number;
+  coldPeakRssMb: number;
+  peakRssMb: number;
+}
+
+/** A graded response as the statistics blobs hold it: the 7-decimal fraction and the class of each part. */
+interface GradedResponse {
+  fraction: number;
+  classes: number[];
+}
+
+function gradeOnce(question: Question, response: Response | null, parts: number): GradedResponse {
+  const grade = gradeResponse(question, response);
+  const classified = classifyResponse(question, response);
+  return {
+    fraction: grade.fraction === null ? Number.NaN : roundDecimal(grade.fraction, 7),
+    classes: Array.from({ length: parts }, (_, k) => classified[k] ?? -1),
+  };
+}
+
+/** Seeds `count` attempts of about count / 1.6 students (1 to several attempts each) into a new database. */
+function seed(path: string, count: number): SeedResult {
+  const started = performance.now();
+  const { store } = openStore(path);
+  store.db.pragma('synchronous = OFF');
+  const quizId = createRnnQuiz(store);
+  const slots = gradedSlots(store, quizId);
+  const maxGrade = slots.reduce((t, s) => t + s.slot.maxMark, 0);
+  const totalParts = slots.reduce((t, s) => t + s.parts, 0);
+  const insertAttempt = store.db.prepare<[number, string, number, string, number, number]>(
+    `INSERT INTO attempts (quiz_id, user_id, attempt_number, state, submitted_at, sum_grades, max_grade)
+     VALUES (?, ?, ?, 'finished', ?, ?, ?)`,
+  );
+  const insertStats = store.db.prepare<[number, number, string, number, number, Buffer, Buffer]>(
+    `INSERT INTO attempt_stats (quiz_id, attempt_id, user_id, attempt_number, sum_grades, fractions, classes)
+     VALUES (?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // A question has few distinct responses: each is graded once, with src/grading, and reused.
+  const graded = new Map<string, GradedResponse>();
+  const next = random(count);
+  const users = Math.max(1, Math.round(count / 1.6));
+  const abilities = Float64Array.from({ length: users }, () => next());
+  const attemptNumbers = new Int32Array(users);
+  const fractions = new Float64Array(slots.length);
+  const classes = new Int16Array(totalParts);
+  for (let done = 0; done < count; ) {
+    const end = Math.min(count, done + BATCH);
+    store.transaction(() => {
+      for (; done < end; done++) {
+        const u = Math.floor(next() * users);
+        const userId = `student-${u}`;
+        const number = ++attemptNumbers[u]!;
+        let sum = 0;
+        let offset = 0;
+        slots.forEach(({ slot, parts }, j) => {
+          const response = plausibleResponse(slot.question, abilities[u]!, next);
+          const key = `${j}:${JSON.stringify(response)}`;
+          let g = graded.get(key);
+          if (g === undefined) graded.set(key, (g = gradeOnce(slot.question, response, parts)));
+          fractions[j] = g.fraction;
+          if (!Number.isNaN(g.fraction)) sum += g.fraction * slot.maxMark;
+          for (let k = 0; k < parts; k++) classes[offset + k] = g.classes[k]!;
+          offset += parts;
+        });
+        const sumGrades = roundDecimal(sum, 5);
+        const submittedAt = new Date(Date.UTC(2025, 2, 1) + done * 1000).toISOString();
+        const id = Number(insertAttempt.run(quizId, userId, number, submittedAt, sumGrades, maxGrade).lastInsertRowid);
+        insertStats.run(quizId, id, userId, number, sumGrades, Buffer.from(fractions.buffer.slice(0)), Buffer.from(classes.buffer.slice(0)));
+      }
+    });
+  }
+  store.close();
+  return { seedMs: performance.now() - started, dbBytes: statSync(path).size, users: attemptNumbers.filter((n) => n > 0).length };
+}
+
+function maxRssMb(): number {
+  return process.resourceUsage().maxRSS / 1024;
+}
+
+/** Starts the service on the seeded database and times the report through its HTTP endpoint. */
+async function measure(path: string): Promise<MeasureResult> {
+  const { store } = openStore(path);
+  const config = loadConfig({ QBANK_DB: path, HOST: '127.0.0.1', PORT: '0', QBANK_LOG_LEVEL: 'silent' });
+  const services = createServices(store, config);
+  const key = services.keys.issue('admin', 'bench').key;
+  const server = await listen(services, config, pino({ level: 'silent' }));
+  const { port } = server.address() as AddressInfo;
+  const base = `http://127.0.0.1:${port}/api/v1/quizzes/${RNN_QUIZ_IDNUMBER}/statistics`;
+  let responseBytes = 0;
+  const timed = async (query = ''): Promise<number> => {
+    const started = performance.now();
+    const res = await fetch(`${base}${query}`, { headers: { authorization: `Bearer ${key}` } });
+    const body = await res.text();
+    const ms = performance.now() - started;
+    if (res.status !== 200) throw new Error(`statistics answered ${res.status}: ${body.slice(0, 200)}`);
+    responseBytes = body.length;
+    return ms;
+  };
+
+  const startRssMb = process.memoryUsage().rss / 2 ** 20;
+  const coldMs = await timed();
+  const coldPeakRssMb = maxRssMb();
+  const warm: number[] = [];
+  for (let i = 0; i < WARM_RUNS; i++) warm.push(await timed());
+  warm.sort((a, b) => a - b);
+  const otherSelectionMs = await timed('?attempts=all');
+
+  // One more attempt, submitted as the service stores it: the next report appends it.
+  const quizId = store.quizzes.getQuiz(RNN_QUIZ_IDNUMBER)!.id;
+  const slots = gradedSlots(store, quizId);
+  const next = random(7);
+  store.attempts.insertAttempt(gradedAttempt(quizId, slots, 'late-student', slots.map((s) => plausibleResponse(s.slot.question, 0.5, next))));
+  const appendedMs = await timed();
+
+  // A regrade of one attempt moves the change counter: the next report reads the quiz in full.
+  const first = store.attempts.listAttempts(quizId, { limit: 1 }).items[0]!;
+  const regraded = new Float64Array(slots.length).fill(1);
+  store.attempts.regradeAttempts([{ attemptId: first.id, questions: [], sumGrades: slots.length, state: 'finished', fractions: regraded }]);
+  const regradedMs = await timed();
+  const jsonBytes = responseBytes;
+  const csvMs = await timed('?format=csv');
+
+  await new Promise<void>((resolve) => server.close(() => resolve()));
+  store.close();
+  return {
+    coldMs,
+    warmMs: warm[Math.floor(warm.length / 2)]!,
+    otherSelectionMs,
+    appendedMs,
+    regradedMs,
+    csvMs,
+    responseBytes: jsonBytes,
+    startRssMb,
+    coldPeakRssMb,
+    peakRssMb: maxRssMb(),
+  };
+}
+
+/** Runs this benchmark's `mode` in a fresh process and returns the JSON it prints last. */
+function child<T>(mode: string, ...args: string[]): Promise<T> {
+  return new Promise((resolve, reject) => {
+    const proc = spawn(process.execPath, ['--import', 'tsx', THIS_SCRIPT, mode, ...args], {
+      stdio: ['ignore', 'pipe', 'inherit'],
+    });
+    let out = '';
+    proc.stdout.setEncoding('utf8').on('data', (chunk: string) => (out += chunk));
+    proc.on('error', reject);
+    proc.on('close', (code) => {
+      if (code !== 0) return reject(new Error(`bench stats ${mode} exited with ${code}`));
+      resolve(JSON.parse(out.trim().split('\n').at(-1)!) as T);
+    });
+  });
+}
+
+const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
+const mb = (x: number) => `${x.toFixed(0)} MB`;
+
+function table(rows: { size: number; seed: SeedResult; measure: MeasureResult }[]): string {
+  const header = [
+    'attempts', 'users', 'seed', 'db', 'cold', 'warm', 'other selection', '+1 attempt', 'after a regrade', 'csv',
+    'JSON', 'RSS at start', 'peak RSS, first report', 'peak RSS, overall',
+  ];
+  const lines = rows.map(({ size, seed: s, measure: m }) => [
+    size.toLocaleString('en-US'),
+    s.users.toLocaleString('en-US'),
+    ms(s.seedMs),
+    mb(s.dbBytes / 2 ** 20),
+    ms(m.coldMs),
+    ms(m.warmMs),
+    ms(m.otherSelectionMs),
+    ms(m.appendedMs),
+    ms(m.regradedMs),
+    ms(m.csvMs),
+    `${(m.responseBytes / 1024).toFixed(0)} KB`,
+    mb(m.startRssMb),
+    mb(m.coldPeakRssMb),
+    mb(m.peakRssMb),
+  ]);
+  const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
+  const format = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
+  const rule = `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`;
+  return [format(header), rule, ...lines.map(format)].join('\n');
+}
+
+function sizes(): number[] {
+  const given = process.env.QBANK_BENCH_STATS_SIZES;
+  if (given === undefined || given === '') return DEFAULT_SIZES;
+  const parsed = given.split(',').map(Number);
+  if (parsed.some((n) => !Number.isInteger(n) || n < 1)) throw new Error('QBANK_BENCH_STATS_SIZES: attempt counts, e.g. 10000,100000');
+  return parsed;
+}
+
+export async function run(): Promise<void> {
+  const rows = [];
+  for (const size of sizes()) {
+    const dir = mkdtempSync(join(tmpdir(), 'qbank-bench-stats-'));
+    try {
+      const path = join(dir, 'bench.db');
+      process.stderr.write(`stats: seeding ${size.toLocaleString('en-US')} attempts…\n`);
+      const seeded = await child<SeedResult>('--seed', path, String(size));
+      process.stderr.write('stats: timing the report…\n');
+      rows.push({ size, seed: seeded, measure: await child<MeasureResult>('--measure', path) });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }
+  console.log(
+    'The RNN quiz (7 graded questions, 16 response parts) through GET /api/v1/quizzes/rnn-4.1/statistics.\n' +
+      'cold: the first request after start (full read); warm: median of repeats; other selection: attempts=all on the\n' +
+      'cached columns; +1 attempt: after one more submission (appended); after a regrade: the change counter moved\n' +
+      '(full read); RSS: the serving process (seeding runs in another), at start, highest after the first report and\n' +
+      'highest overall (all the requests above: garbage of earlier computations is freed when V8 collects it).\n',
+  );
+  console.log(table(rows));
+}
+
+// A child process of the benchmark: `node --import tsx bench/stats.ts --seed <db> <attempts>` or `--measure <db>`.
+if (process.argv[1] === THIS_SCRIPT) {
+  const [mode, path, count] = process.argv.slice(2);
+  if (mode === '--seed') process.stdout.write(`${JSON.stringify(seed(path!, Number(count)))}\n`);
+  else if (mode === '--measure') process.stdout.write(`${JSON.stringify(await measure(path!))}\n`);
+  else throw new Error('usage: bench/stats.ts --seed <db> <attempts> | --measure <db>');
+}
