@@ -2,6 +2,7 @@
 // formats, grading and statistics.
 import type { Config } from '../config.js';
 import type { Store } from '../storage/index.js';
+import { AttemptService } from './attempts.js';
 import { BankService } from './bank.js';
 import { CategoryService } from './categories.js';
 import { KeyService } from './keys.js';
@@ -20,6 +21,7 @@ export interface Services {
   transfer: TransferService;
   quizzes: QuizService;
   statistics: StatisticsService;
+  attempts: AttemptService;
 }
 
 export function createServices(store: Store, config: Config, now: () => Date = () => new Date()): Services {
@@ -33,6 +35,7 @@ export function createServices(store: Store, config: Config, now: () => Date = (
     transfer: new TransferService(store, config.maxImportBytes, now),
     quizzes: new QuizService(store),
     statistics: new StatisticsService(store),
+    attempts: new AttemptService(store, now),
   };
 }
 

@@ -151,6 +151,7 @@ export class AttemptRepository {
       attemptId: number;
       slot: number;
       versionId: number;
+      response: string | null;
       fraction: number | null;
       mark: number | null;
       maxMark: number;
@@ -160,9 +161,9 @@ export class AttemptRepository {
       comment: string | null;
       gradedAt: string | null;
     }>(
-      `UPDATE attempt_questions SET question_version_id = @versionId, fraction = @fraction, mark = @mark,
-         max_mark = @maxMark, state = @state, feedback = @feedback, right_answer = @rightAnswer, comment = @comment,
-         graded_at = @gradedAt
+      `UPDATE attempt_questions SET question_version_id = @versionId, response = @response, fraction = @fraction,
+         mark = @mark, max_mark = @maxMark, state = @state, feedback = @feedback, right_answer = @rightAnswer,
+         comment = @comment, graded_at = @gradedAt
        WHERE attempt_id = @attemptId AND slot = @slot`,
     );
     this.updateAttempt = db.prepare<[number | null, AttemptState, number | null, number]>(
@@ -184,6 +185,7 @@ export class AttemptRepository {
           attemptId,
           slot,
           versionId: current.question_version_id,
+          response: current.response,
           fraction: grade.fraction,
           mark: grade.mark,
           maxMark: current.max_mark,
@@ -208,6 +210,8 @@ export class AttemptRepository {
             attemptId: update.attemptId,
             slot: q.slot,
             versionId: q.questionVersionId ?? current.question_version_id,
+            response:
+              q.response === undefined ? current.response : q.response === null ? null : JSON.stringify(q.response),
             fraction: q.fraction,
             mark: q.mark,
             maxMark: q.maxMark ?? current.max_mark,

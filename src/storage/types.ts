@@ -296,6 +296,11 @@ export interface RegradedQuestion {
   rightAnswer: string;
   /** Moves the slot to another version when given. */
   questionVersionId?: number;
+  /**
+   * Replaces the stored response when given: a response is kept by answer indices, so a slot moved to another
+   * version needs its response rewritten in that version's indices (null when it no longer maps).
+   */
+  response?: Response | null;
   maxMark?: number;
   gradedAt?: string | null;
 }

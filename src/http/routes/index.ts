@@ -1,6 +1,7 @@
 // Every route module of the API, in the order they appear in the OpenAPI document.
 import type { Services } from '../../services/index.js';
 import type { RouteModule } from '../app.js';
+import { attemptRoutes } from './attempts.js';
 import { keyRoutes } from './keys.js';
 import { questionRoutes } from './questions.js';
 import { quizRoutes } from './quizzes.js';
@@ -12,6 +13,7 @@ export function routeModules(services: Services): RouteModule[] {
     questionRoutes(services),
     transferRoutes(services),
     quizRoutes(services),
+    attemptRoutes(services),
     statisticsRoutes(services),
     keyRoutes(services),
   ];
