@@ -49,7 +49,7 @@ const EVERY_TYPE = [
     type: 'numerical',
     name: 'NUM',
     text: rich('Six times seven?'),
-    answers: [{ text: '42', fraction: 1, tolerance: 0.25, feedback: rich('SECRET numerical feedback') }],
+    answers: [{ text: '42.0', fraction: 1, tolerance: 0.25, feedback: rich('SECRET numerical feedback') }],
   },
   {
     type: 'match',
