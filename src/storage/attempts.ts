@@ -1,6 +1,6 @@
 // Submitted attempts: the attempt, a row per slot, and the compact row the statistics report reads.
 // Grading happens elsewhere: these methods store what the caller computed, atomically.
-import type { Feedback, QuestionState, QuestionType, Response } from '../model/index.js';
+import type { QuestionState, QuestionType, Response } from '../model/index.js';
 import type { Database } from './db.js';
 import { InvalidInputError, NotFoundError, translating } from './errors.js';
 import type {
@@ -43,8 +43,6 @@ interface QuestionRow {
   mark: number | null;
   max_mark: number;
   state: QuestionState;
-  feedback: string;
-  right_answer: string;
   comment: string | null;
   graded_at: string | null;
 }
@@ -98,25 +96,12 @@ export class AttemptRepository {
        VALUES (@quizId, @userId, @attemptNumber, @state, @submittedAt, @sumGrades, @maxGrade, @keyId,
          @idempotencyKey, @requestHash)`,
     );
-    this.insertQuestion = db.prepare<{
-      attemptId: number;
-      slot: number;
-      questionId: number;
-      versionId: number;
-      response: string | null;
-      fraction: number | null;
-      mark: number | null;
-      maxMark: number;
-      state: QuestionState;
-      feedback: string;
-      rightAnswer: string;
-      comment: string | null;
-      gradedAt: string | null;
-    }>(
+    this.insertQuestion = db.prepare<
+      [number, number, number, number, string | null, number | null, number | null, number, QuestionState, string | null]
+    >(
       `INSERT INTO attempt_questions (attempt_id, slot, question_id, question_version_id, response, fraction, mark,
-         max_mark, state, feedback, right_answer, comment, graded_at)
-       VALUES (@attemptId, @slot, @questionId, @versionId, @response, @fraction, @mark, @maxMark, @state, @feedback,
-         @rightAnswer, @comment, @gradedAt)`,
+         max_mark, state, graded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertStats = db.prepare<[number, number, string, number, number | null, Buffer, Buffer]>(
       `INSERT INTO attempt_stats (quiz_id, attempt_id, user_id, attempt_number, sum_grades, fractions, classes)
@@ -127,7 +112,7 @@ export class AttemptRepository {
       `SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE key_id = ? AND idempotency_key = ?`,
     );
     const questionColumns = `a.slot, a.question_id, a.question_version_id, json_extract(v.question, '$.idnumber') AS idnumber,
-      v.type, v.name, a.response, a.fraction, a.mark, a.max_mark, a.state, a.feedback, a.right_answer, a.comment,
+      v.type, v.name, a.response, a.fraction, a.mark, a.max_mark, a.state, a.comment,
       a.graded_at
       FROM attempt_questions a JOIN question_versions v ON v.id = a.question_version_id`;
     this.questions = db.prepare<[number], QuestionRow>(
@@ -156,14 +141,11 @@ export class AttemptRepository {
       mark: number | null;
       maxMark: number;
       state: QuestionState;
-      feedback: string;
-      rightAnswer: string;
       comment: string | null;
       gradedAt: string | null;
     }>(
       `UPDATE attempt_questions SET question_version_id = @versionId, response = @response, fraction = @fraction,
-         mark = @mark, max_mark = @maxMark, state = @state, feedback = @feedback, right_answer = @rightAnswer,
-         comment = @comment, graded_at = @gradedAt
+         mark = @mark, max_mark = @maxMark, state = @state, comment = @comment, graded_at = @gradedAt
        WHERE attempt_id = @attemptId AND slot = @slot`,
     );
     this.updateAttempt = db.prepare<[number | null, AttemptState, number | null, number]>(
@@ -190,8 +172,6 @@ export class AttemptRepository {
           mark: grade.mark,
           maxMark: current.max_mark,
           state: grade.state,
-          feedback: grade.feedback === undefined ? current.feedback : JSON.stringify(grade.feedback),
-          rightAnswer: current.right_answer,
           comment: grade.comment === undefined ? current.comment : grade.comment,
           gradedAt: grade.gradedAt ?? this.now(),
         });
@@ -216,8 +196,6 @@ export class AttemptRepository {
             mark: q.mark,
             maxMark: q.maxMark ?? current.max_mark,
             state: q.state,
-            feedback: JSON.stringify(q.feedback),
-            rightAnswer: q.rightAnswer,
             comment: current.comment,
             gradedAt: q.gradedAt === undefined ? now : q.gradedAt,
           });
@@ -230,9 +208,10 @@ export class AttemptRepository {
   /**
    * Stores a graded attempt under the next attempt number of (quiz, user), taken inside the same write
    * transaction so concurrent submissions never share a number. A repeated (key, idempotency key) is a
-   * conflict (attempt_idempotency_key); look it up first with findAttemptByIdempotencyKey.
+   * conflict (attempt_idempotency_key); look it up first with findAttemptByIdempotencyKey. Returns the attempt
+   * row as stored, from what was inserted: the caller holds the questions it passed.
    */
-  insertAttempt(input: NewAttempt): AttemptRecord {
+  insertAttempt(input: NewAttempt): AttemptSummary {
     return translating(() => this.insertTx.immediate(input));
   }
 
@@ -261,7 +240,7 @@ export class AttemptRepository {
 
   /**
    * Stores a manual grade of one slot, then asks `recompute` for the attempt's new totals (given the attempt
-   * as it now stands) and stores those too, all in one transaction. Comment and feedback are kept when not given.
+   * as it now stands) and stores those too, all in one transaction. The comment is kept when not given.
    */
   setManualGrade(
     attemptId: number,
@@ -277,7 +256,7 @@ export class AttemptRepository {
     translating(() => this.regradeTx.immediate(updates));
   }
 
-  private insertOne(input: NewAttempt): AttemptRecord {
+  private insertOne(input: NewAttempt): AttemptSummary {
     const idempotencyKey = input.idempotencyKey ?? null;
     if (idempotencyKey !== null && input.keyId === null) {
       throw new InvalidInputError('an idempotency key needs the id of the key that submitted the attempt');
@@ -300,21 +279,18 @@ export class AttemptRepository {
       }).lastInsertRowid,
     );
     for (const q of input.questions) {
-      this.insertQuestion.run({
+      this.insertQuestion.run(
         attemptId,
-        slot: q.slot,
-        questionId: q.questionId,
-        versionId: q.questionVersionId,
-        response: q.response === null ? null : JSON.stringify(q.response),
-        fraction: q.fraction,
-        mark: q.mark,
-        maxMark: q.maxMark,
-        state: q.state,
-        feedback: JSON.stringify(q.feedback),
-        rightAnswer: q.rightAnswer,
-        comment: q.comment ?? null,
-        gradedAt: q.gradedAt !== undefined ? q.gradedAt : q.state === 'needsgrading' ? null : input.submittedAt,
-      });
+        q.slot,
+        q.questionId,
+        q.questionVersionId,
+        q.response === null ? null : JSON.stringify(q.response),
+        q.fraction,
+        q.mark,
+        q.maxMark,
+        q.state,
+        q.gradedAt !== undefined ? q.gradedAt : q.state === 'needsgrading' ? null : input.submittedAt,
+      );
     }
     this.insertStats.run(
       input.quizId,
@@ -325,7 +301,19 @@ export class AttemptRepository {
       float64Blob(input.fractions),
       int16Blob(input.classes),
     );
-    return this.getAttempt(attemptId)!;
+    return {
+      id: attemptId,
+      quizId: input.quizId,
+      userId: input.userId,
+      attemptNumber,
+      state: input.state,
+      submittedAt: input.submittedAt,
+      sumGrades,
+      maxGrade: input.maxGrade,
+      keyId: input.keyId,
+      idempotencyKey,
+      requestHash: input.requestHash ?? null,
+    };
   }
 
   private applyTotals(attemptId: number, totals: AttemptTotals, maxGrade: number | undefined): void {
@@ -373,8 +361,6 @@ function toQuestion(row: QuestionRow): AttemptQuestionRecord {
     mark: row.mark,
     maxMark: row.max_mark,
     state: row.state,
-    feedback: JSON.parse(row.feedback) as Feedback,
-    rightAnswer: row.right_answer,
     comment: row.comment,
     gradedAt: row.graded_at,
   };
