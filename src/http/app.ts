@@ -4,12 +4,12 @@ import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { Router, type Express } from 'express';
 import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { z } from 'zod';
 import type { KeyLookup } from './auth.js';
 import { buildOpenApiDocument, newRegistry } from './openapi.js';
 import { errorHandler, notFound, sendProblem } from './problem.js';
+import { requestLog } from './request-log.js';
 import { defineRoute } from './route.js';
 import type { BodyParsers } from './validate.js';
 
@@ -40,18 +40,7 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(
-    pinoHttp({
-      logger: options.logger,
-      // A line per request without headers or bodies: keys, answers and files never reach the log.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-    }),
-  );
+  app.use(requestLog(options.logger));
   app.use(
     helmet({
       // Plain-HTTP deployments on a LAN must still load /docs; TLS is the proxy's job.
