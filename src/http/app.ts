@@ -1,8 +1,7 @@
-// The express application: security headers, logging, body limits, the routes of each module, the
+// The express application: logging, security headers, body limits, the routes of each module, the
 // OpenAPI document and docs page, and problem+json for every error. Never listens by itself.
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { Router, type Express } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
 import { z } from 'zod';
@@ -10,6 +9,7 @@ import type { KeyLookup } from './auth.js';
 import { buildOpenApiDocument, newRegistry } from './openapi.js';
 import { errorHandler, notFound, sendProblem } from './problem.js';
 import { requestLog } from './request-log.js';
+import { apiHeaders, pageHeaders } from './security-headers.js';
 import { defineRoute } from './route.js';
 import type { BodyParsers } from './validate.js';
 
@@ -41,13 +41,7 @@ export function createApp(options: AppOptions): Express {
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
   app.use(requestLog(options.logger));
-  app.use(
-    helmet({
-      // Plain-HTTP deployments on a LAN must still load /docs; TLS is the proxy's job.
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-      strictTransportSecurity: false,
-    }),
-  );
+  app.use(apiHeaders);
   // Bodies are read per route, after the key and the media type are checked (see defineRoute).
   const bodyParsers: BodyParsers = {
     json: express.json({ limit: options.maxJsonBytes, type: () => true }),
@@ -80,7 +74,7 @@ export function createApp(options: AppOptions): Express {
   router.get('/openapi.json', (_req, res) => {
     res.json(document);
   });
-  router.use('/docs', swaggerUi.serve);
+  router.use('/docs', pageHeaders, swaggerUi.serve);
   router.get('/docs', swaggerUi.setup(document, { customSiteTitle: 'qbank API' }));
 
   app.use(router);

@@ -1,10 +1,11 @@
-// The request log, on the app as `npm start` builds it (its logger writing to memory).
+// The request log and the security headers, on the app as `npm start` builds it (its logger writing to memory).
 import { Writable } from 'node:stream';
 import { pino } from 'pino';
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../src/http/app.js';
 import { routeModules } from '../../src/http/routes/index.js';
+import { API_HEADERS } from '../../src/http/security-headers.js';
 import { bearer, useService } from '../helpers/service.js';
 
 interface LogLine {
@@ -100,5 +101,30 @@ describe('the request log', () => {
       modules: [],
     });
     expect(await logged(() => request(quiet).get('/health'))).toEqual([]);
+  });
+});
+
+describe('security headers', () => {
+  const service = useService();
+
+  it('a JSON response carries the API set: it loads nothing, is never framed or sniffed', async () => {
+    for (const res of [
+      await request(service().app).get('/health'),
+      await request(service().app).get('/api/v1/quizzes').set(bearer(service().clientKey)),
+      await request(service().app).get('/api/v1/nowhere'),
+    ]) {
+      for (const [name, value] of API_HEADERS) expect(res.headers[name.toLowerCase()]).toBe(value);
+      expect(res.headers['x-powered-by']).toBeUndefined();
+    }
+  });
+
+  it('the docs page carries helmet\'s set for pages', async () => {
+    const res = await request(service().app).get('/docs/');
+    expect(res.status).toBe(200);
+    expect(res.headers['content-security-policy']).toContain("script-src 'self'");
+    expect(res.headers['content-security-policy']).not.toContain('upgrade-insecure-requests');
+    expect(res.headers['x-frame-options']).toBe('SAMEORIGIN');
+    expect(res.headers['cross-origin-opener-policy']).toBe('same-origin');
+    expect(res.headers['strict-transport-security']).toBeUndefined();
   });
 });
