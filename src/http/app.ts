@@ -9,6 +9,7 @@ import type { KeyLookup } from './auth.js';
 import { buildOpenApiDocument, newRegistry } from './openapi.js';
 import { errorHandler, notFound, sendProblem } from './problem.js';
 import { requestLog } from './request-log.js';
+import { sendJson } from './respond.js';
 import { apiHeaders, pageHeaders } from './security-headers.js';
 import { defineRoute } from './route.js';
 import type { BodyParsers } from './validate.js';
@@ -64,7 +65,7 @@ export function createApp(options: AppOptions): Express {
       503: { description: 'The database does not answer' },
     },
     handler: ({ res }) => {
-      if (options.ping()) res.json({ status: 'ok' });
+      if (options.ping()) sendJson(res, 200, { status: 'ok' });
       else sendProblem(res, 503, 'The database does not answer.');
     },
   });

@@ -43,10 +43,14 @@ export function transaction<T>(db: Database, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
 
-/** True when the database answers a trivial query. */
+const pings = new WeakMap<Database, BetterSqlite3.Statement>();
+
+/** True when the database answers a trivial query (prepared once per connection). */
 export function ping(db: Database): boolean {
   try {
-    return db.prepare('SELECT 1 AS ok').get() !== undefined;
+    let statement = pings.get(db);
+    if (statement === undefined) pings.set(db, (statement = db.prepare('SELECT 1 AS ok')));
+    return statement.get() !== undefined;
   } catch {
     return false;
   }
