@@ -1,7 +1,7 @@
 // Submitted attempts: the attempt, a row per slot, and the compact row the statistics report reads.
 // Grading happens elsewhere: these methods store what the caller computed, atomically.
 import type { QuestionState, QuestionType, Response } from '../model/index.js';
-import type { Database } from './db.js';
+import type { Database, Statement } from './db.js';
 import { InvalidInputError, NotFoundError, translating } from './errors.js';
 import type {
   AttemptListOptions,
@@ -47,6 +47,22 @@ interface QuestionRow {
   graded_at: string | null;
 }
 
+const QUESTION_COLUMNS = [
+  'attempt_id',
+  'slot',
+  'question_id',
+  'question_version_id',
+  'response',
+  'fraction',
+  'mark',
+  'max_mark',
+  'state',
+  'graded_at',
+] as const;
+
+/** Question rows per INSERT: one statement stores every question of a usual attempt. */
+const ROWS_PER_INSERT = 50;
+
 const ATTEMPT_COLUMNS = `id, quiz_id, user_id, attempt_number, state, submitted_at, sum_grades, max_grade, key_id,
   idempotency_key, request_hash`;
 
@@ -54,7 +70,8 @@ export class AttemptRepository {
   private readonly quizExists;
   private readonly nextNumber;
   private readonly insert;
-  private readonly insertQuestion;
+  /** Row count → an INSERT of that many question rows, prepared when first needed. */
+  private readonly insertQuestions = new Map<number, Statement>();
   private readonly insertStats;
   private readonly byId;
   private readonly byIdempotencyKey;
@@ -72,7 +89,7 @@ export class AttemptRepository {
   private readonly regradeTx;
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly now: () => string = isoNow,
   ) {
     this.quizExists = db.prepare<[number], { id: number }>('SELECT id FROM quizzes WHERE id = ?');
@@ -95,13 +112,6 @@ export class AttemptRepository {
          idempotency_key, request_hash)
        VALUES (@quizId, @userId, @attemptNumber, @state, @submittedAt, @sumGrades, @maxGrade, @keyId,
          @idempotencyKey, @requestHash)`,
-    );
-    this.insertQuestion = db.prepare<
-      [number, number, number, number, string | null, number | null, number | null, number, QuestionState, string | null]
-    >(
-      `INSERT INTO attempt_questions (attempt_id, slot, question_id, question_version_id, response, fraction, mark,
-         max_mark, state, graded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
     );
     this.insertStats = db.prepare<[number, number, string, number, number | null, Buffer, Buffer]>(
       `INSERT INTO attempt_stats (quiz_id, attempt_id, user_id, attempt_number, sum_grades, fractions, classes)
@@ -278,20 +288,7 @@ export class AttemptRepository {
         requestHash: input.requestHash ?? null,
       }).lastInsertRowid,
     );
-    for (const q of input.questions) {
-      this.insertQuestion.run(
-        attemptId,
-        q.slot,
-        q.questionId,
-        q.questionVersionId,
-        q.response === null ? null : JSON.stringify(q.response),
-        q.fraction,
-        q.mark,
-        q.maxMark,
-        q.state,
-        q.gradedAt !== undefined ? q.gradedAt : q.state === 'needsgrading' ? null : input.submittedAt,
-      );
-    }
+    this.insertQuestionRows(attemptId, input);
     this.insertStats.run(
       input.quizId,
       attemptId,
@@ -314,6 +311,38 @@ export class AttemptRepository {
       idempotencyKey,
       requestHash: input.requestHash ?? null,
     };
+  }
+
+  /** The question rows of an attempt, a statement per ROWS_PER_INSERT of them (one for a usual quiz). */
+  private insertQuestionRows(attemptId: number, input: NewAttempt): void {
+    const questions = input.questions;
+    for (let start = 0; start < questions.length; start += ROWS_PER_INSERT) {
+      const rows = Math.min(ROWS_PER_INSERT, questions.length - start);
+      const values = new Array<unknown>(rows * QUESTION_COLUMNS.length);
+      let v = 0;
+      for (let i = start; i < start + rows; i++) {
+        const q = questions[i]!;
+        values[v++] = attemptId;
+        values[v++] = q.slot;
+        values[v++] = q.questionId;
+        values[v++] = q.questionVersionId;
+        values[v++] = q.response === null ? null : JSON.stringify(q.response);
+        values[v++] = q.fraction;
+        values[v++] = q.mark;
+        values[v++] = q.maxMark;
+        values[v++] = q.state;
+        values[v++] = q.gradedAt !== undefined ? q.gradedAt : q.state === 'needsgrading' ? null : input.submittedAt;
+      }
+      let statement = this.insertQuestions.get(rows);
+      if (statement === undefined) {
+        const row = `(${QUESTION_COLUMNS.map(() => '?').join(', ')})`;
+        statement = this.db.prepare(
+          `INSERT INTO attempt_questions (${QUESTION_COLUMNS.join(', ')}) VALUES ${Array(rows).fill(row).join(', ')}`,
+        );
+        this.insertQuestions.set(rows, statement);
+      }
+      statement.run(values);
+    }
   }
 
   private applyTotals(attemptId: number, totals: AttemptTotals, maxGrade: number | undefined): void {

@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 
 /** A better-sqlite3 connection; re-exported so that no other folder needs to import better-sqlite3. */
 export type Database = BetterSqlite3.Database;
+export type Statement = BetterSqlite3.Statement;
 
 const IN_MEMORY = new Set(['', ':memory:']);
 
@@ -43,7 +44,7 @@ export function transaction<T>(db: Database, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
 
-const pings = new WeakMap<Database, BetterSqlite3.Statement>();
+const pings = new WeakMap<Database, Statement>();
 
 /** True when the database answers a trivial query (prepared once per connection). */
 export function ping(db: Database): boolean {

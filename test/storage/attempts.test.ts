@@ -8,7 +8,7 @@ import {
   type AttemptRecord,
   type Store,
 } from '../../src/storage/index.js';
-import { essay, multichoice, twoSlotAttempt, useStore } from './helpers.js';
+import { essay, multichoice, NO_IDS, trueFalse, twoSlotAttempt, useStore } from './helpers.js';
 
 const { store, path } = useStore();
 
@@ -87,12 +87,49 @@ describe('insertAttempt', () => {
     const s = store();
     const { quiz, versions } = quizOf(s);
     const key = adminKey(s);
-    const input = twoSlotAttempt(quiz, 'u', versions, { keyId: key, idempotencyKey: 'k-1', requestHash: 'h1', state: 'finished', sumGrades: 2.123456 });
+    const extra = { keyId: key, idempotencyKey: 'k-1', requestHash: 'h1', state: 'finished' as const, sumGrades: 2.123456 };
+    const input = twoSlotAttempt(quiz, 'u', versions, extra);
     s.attempts.insertAttempt(twoSlotAttempt(quiz, 'u', versions));
     const inserted = s.attempts.insertAttempt(input);
     const { questions: _questions, ...row } = s.attempts.getAttempt(inserted.id)!;
     expect(inserted).toEqual(row);
     expect(inserted).toMatchObject({ attemptNumber: 2, sumGrades: 2.12346, keyId: key, idempotencyKey: 'k-1', requestHash: 'h1' });
+  });
+
+  it('stores an attempt of many slots whole and in slot order, whatever the number of rows per statement', () => {
+    const s = store();
+    const category = s.categories.ensureCategoryPath('Many').id;
+    const created = s.questions.insertQuestions(
+      Array.from({ length: 123 }, (_, i) => ({ question: trueFalse(`tf${i}`), categoryId: category, choiceIds: NO_IDS })),
+    );
+    const quiz = s.quizzes.createQuiz({ name: 'Long', slots: created.map((c) => ({ questionId: c.id, maxMark: 1 })) });
+    for (const count of [1, 50, 51, 123]) {
+      const questions = quiz.slots.slice(0, count).map((slot, i) => ({
+        slot: slot.slot,
+        questionId: slot.questionId,
+        questionVersionId: slot.versionId,
+        response: i % 3 === 0 ? null : { type: 'truefalse' as const, value: i % 2 === 0 },
+        fraction: i % 3 === 0 ? null : i % 2,
+        mark: i % 3 === 0 ? 0 : i % 2,
+        maxMark: 1,
+        state: i % 3 === 0 ? ('gaveup' as const) : i % 2 === 1 ? ('gradedright' as const) : ('gradedwrong' as const),
+      }));
+      const inserted = s.attempts.insertAttempt({
+        quizId: quiz.id,
+        userId: `u${count}`,
+        state: 'finished',
+        submittedAt: '2025-03-01T10:00:00.000Z',
+        sumGrades: 0,
+        maxGrade: 123,
+        keyId: null,
+        questions,
+        fractions: new Float64Array(count),
+        classes: new Int16Array(count),
+      });
+      const read = s.attempts.getAttempt(inserted.id)!.questions;
+      expect(read).toHaveLength(count);
+      read.forEach((q, i) => expect(q).toMatchObject(questions[i]!));
+    }
   });
 
   it('rounds the total to 5 decimals, as Moodle stores it', () => {
