@@ -57,7 +57,12 @@ describe('the request log', () => {
 
   it('writes one line per request: id, method, URL, status and time, nothing else of the request', async () => {
     const [first] = await logged(() => request(app).get('/health?probe=1'));
-    expect(first).toMatchObject({ level: 30, msg: 'request completed', req: { method: 'GET', url: '/health?probe=1' }, res: { statusCode: 200 } });
+    expect(first).toMatchObject({
+      level: 30,
+      msg: 'request completed',
+      req: { method: 'GET', url: '/health?probe=1' },
+      res: { statusCode: 200 },
+    });
     expect(Object.keys(first!.req!).sort()).toEqual(['id', 'method', 'url']);
     expect(first!.responseTime).toBeGreaterThanOrEqual(0);
 
@@ -69,7 +74,11 @@ describe('the request log', () => {
         .send({ userId: 'student-with-a-name', responses: { 'rnn-q4': '12528' } }),
     );
     expect(submitted).toHaveLength(1);
-    expect(submitted[0]).toMatchObject({ level: 30, req: { id: first!.req!.id + 1, method: 'POST' }, res: { statusCode: 201 } });
+    expect(submitted[0]).toMatchObject({
+      level: 30,
+      req: { id: first!.req!.id + 1, method: 'POST' },
+      res: { statusCode: 201 },
+    });
     const text = JSON.stringify(submitted);
     for (const secret of [service().clientKey, 'secret-idempotency-key', 'student-with-a-name', '12528']) {
       expect(text).not.toContain(secret);
