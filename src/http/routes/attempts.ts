@@ -2,7 +2,8 @@
 import type { Services } from '../../services/index.js';
 import type { RouteModule } from '../app.js';
 import { HttpProblem } from '../problem.js';
-import { sendJson } from '../respond.js';
+import { attemptJson } from '../attempt-json.js';
+import { sendJsonText } from '../respond.js';
 import { defineRoute } from '../route.js';
 import { inBody } from '../validate.js';
 import {
@@ -69,7 +70,7 @@ export function attemptRoutes(services: Services): RouteModule {
         const result = await inBodyAsync(() => attempts.submit(params.id, submission, principal, key));
         res.setHeader('Location', `/api/v1/attempts/${result.attempt.id}`);
         if (key !== undefined) res.setHeader('Idempotent-Replayed', String(result.replayed));
-        sendJson(res, 201, result.attempt);
+        sendJsonText(res, 201, attemptJson(result.attempt));
       },
     });
 
