@@ -44,13 +44,16 @@ interface UserBests {
 
 function* userBests(cols: AttemptColumns, users: number, ws: StatisticsWorkspace): Steps<UserBests> {
   const { bests, bestGrade } = ws.userBests(users, cols.length);
-  for (let u = 0; u < users; u++) {
-    bests[3 * u] = 0x7fffffff;
-    bests[3 * u + 1] = -0x80000000;
-    bests[3 * u + 2] = 0x7fffffff;
+  for (let lo = 0; lo < users; lo += BLOCK) {
+    const hi = Math.min(users, lo + BLOCK);
+    for (let u = lo; u < hi; u++) {
+      bests[3 * u] = 0x7fffffff;
+      bests[3 * u + 1] = -0x80000000;
+      bests[3 * u + 2] = 0x7fffffff;
+    }
+    bestGrade.fill(-Infinity, lo, hi);
+    yield;
   }
-  bestGrade.fill(-Infinity);
-  yield;
   const { user, attemptNumber } = cols;
   const { codes, values, raw } = unpack(cols.sumGrades);
   for (let lo = 0; lo < cols.length; lo += BLOCK) {

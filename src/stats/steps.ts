@@ -3,8 +3,8 @@
 
 export type Steps<T> = Generator<void, T, void>;
 
-/** Rows per slice of a pass over every attempt (a few milliseconds of work). */
-export const BLOCK = 1 << 16;
+/** Rows per slice of a pass over every attempt (a few milliseconds of work, even before the code is optimized). */
+export const BLOCK = 1 << 15;
 
 /** Runs every step at once. */
 export function runSteps<T>(steps: Steps<T>): T {
