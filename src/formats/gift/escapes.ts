@@ -100,36 +100,47 @@ export function hasPlaceholderText(s: string): boolean {
   return s.includes('&&') && HAS_PLACEHOLDER.test(s);
 }
 
+/** The characters repchar() changes. */
+const NEEDS_REPCHAR = /[\\#=~{}:\n\r]/;
+
 /** qformat_gift::repchar(): escapes for writing a text field (CR is dropped). */
 export function repchar(s: string): string {
+  // Most fields need no escape: one regular-expression test spares the scan.
+  if (!NEEDS_REPCHAR.test(s)) return s;
   let out = '';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    let rep: string | null = null;
-    switch (c) {
-      case '\\':
-        rep = '\\\\';
-        break;
-      case '#':
-      case '=':
-      case '~':
-      case '{':
-      case '}':
-      case ':':
-        rep = `\\${c}`;
-        break;
-      case '\n':
-        rep = '\\n';
-        break;
-      case '\r':
-        rep = '';
-        break;
-    }
+    const rep = repcharOf(s.charCodeAt(i));
     if (rep !== null) {
       out += s.slice(from, i) + rep;
       from = i + 1;
     }
   }
-  return from === 0 ? s : out + s.slice(from);
+  return out + s.slice(from);
+}
+
+/** What repchar() writes for one character, or null when it stays. */
+function repcharOf(c: number): string | null {
+  switch (c) {
+    case 92 /* \ */:
+      return '\\\\';
+    case 35 /* # */:
+      return '\\#';
+    case 61 /* = */:
+      return '\\=';
+    case 126 /* ~ */:
+      return '\\~';
+    case 123 /* { */:
+      return '\\{';
+    case 125 /* } */:
+      return '\\}';
+    case 58 /* : */:
+      return '\\:';
+    case 10 /* LF */:
+      return '\\n';
+    case 13 /* CR */:
+      return '';
+    default:
+      return null;
+  }
 }
