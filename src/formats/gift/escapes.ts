@@ -2,16 +2,6 @@
 // (`\:` → `&&058;` …, `\\` → `\`), and placeholders become characters again only in finished text fields.
 // Placeholder text typed literally in a file is decoded too (Moodle's bug, kept on purpose).
 
-const ESCAPED: Readonly<Record<string, string>> = {
-  ':': '&&058;',
-  '#': '&&035;',
-  '=': '&&061;',
-  '{': '&&123;',
-  '}': '&&125;',
-  '~': '&&126;',
-  n: '&&010',
-};
-
 const DECODED: Readonly<Record<string, string>> = {
   '&&058;': ':',
   '&&035;': '#',
@@ -34,41 +24,46 @@ export interface Edit {
   inLen: number;
 }
 
-export interface Preprocessed {
-  text: string;
-  edits: Edit[];
-}
+/** What escapePre() writes for each escape it replaces. */
+const PRE: Readonly<Record<string, string>> = {
+  '\\\\': '\\',
+  '\\:': '&&058;',
+  '\\#': '&&035;',
+  '\\=': '&&061;',
+  '\\{': '&&123;',
+  '\\}': '&&125;',
+  '\\~': '&&126;',
+  '\\n': '&&010',
+  '&&092;': '\\',
+};
+/** Matched left to right without overlaps, as the scan of escapeEdits() goes. */
+const PRE_ESCAPE = /\\[\\:#={}~n]|&&092;/g;
+const preOf = (escape: string): string => PRE[escape]!;
+
+const hasEscape = (s: string): boolean => s.includes('\\') || s.includes(BACKSLASH_PLACEHOLDER);
 
 /**
  * qformat_gift::escapedchar_pre(): `\\` → `\`, `\:` `\#` `\=` `\{` `\}` `\~` `\n` → placeholders, and
  * literal `&&092;` → `\`. One left-to-right pass gives the same result as Moodle's three str_replace calls.
  */
-export function escapePre(s: string): Preprocessed {
-  if (!s.includes('\\') && !s.includes(BACKSLASH_PLACEHOLDER)) return { text: s, edits: [] };
+export function escapePre(s: string): string {
+  return hasEscape(s) ? s.replace(PRE_ESCAPE, preOf) : s;
+}
+
+/**
+ * The replacements escapePre(s) makes, in order, to map its output back to `s`. Only diagnostics need them, so
+ * they are worked out apart (and only then).
+ */
+export function escapeEdits(s: string): Edit[] {
   const edits: Edit[] = [];
-  let out = '';
-  let from = 0;
-  let i = 0;
-  const replace = (inLen: number, replacement: string): void => {
-    out += s.slice(from, i);
-    edits.push({ at: out.length, from: i, outLen: replacement.length, inLen });
-    out += replacement;
-    i += inLen;
-    from = i;
-  };
-  while (i < s.length) {
-    const c = s.charCodeAt(i);
-    if (c === 92 /* \ */) {
-      const next = s[i + 1];
-      if (next === '\\') replace(2, '\\');
-      else if (next !== undefined && ESCAPED[next] !== undefined) replace(2, ESCAPED[next]);
-      else i++;
-    } else if (c === 38 /* & */ && s.startsWith(BACKSLASH_PLACEHOLDER, i)) {
-      replace(6, '\\');
-    } else i++;
+  if (!hasEscape(s)) return edits;
+  let shift = 0;
+  for (const m of s.matchAll(PRE_ESCAPE)) {
+    const replacement = PRE[m[0]]!;
+    edits.push({ at: m.index + shift, from: m.index, outLen: replacement.length, inLen: m[0].length });
+    shift += replacement.length - m[0].length;
   }
-  out += s.slice(from);
-  return { text: out, edits };
+  return edits;
 }
 
 /** The index in escapePre's input that produced index `p` of its output. */
@@ -92,8 +87,9 @@ export function sourceIndex(edits: readonly Edit[], p: number): number {
 /** qformat_gift::escapedchar_post(): placeholders back to the characters they stand for. */
 export function escapePost(s: string): string {
   if (!s.includes('&&')) return s;
-  return s.replace(PLACEHOLDER, (m) => DECODED[m]!);
+  return s.replace(PLACEHOLDER, decodedOf);
 }
+const decodedOf = (placeholder: string): string => DECODED[placeholder]!;
 
 /** Whether the text holds placeholder text that Moodle would decode (`&&058;` read as `:` …). */
 export function hasPlaceholderText(s: string): boolean {

@@ -48,7 +48,7 @@ const FORMAT_NAME: Readonly<Record<TextFormat, string>> = {
 /** Whether Moodle would read a format tag at the start of this escaped field. */
 function readsAsTagged(escaped: string): boolean {
   if (escaped.charCodeAt(0) !== 91 /* [ */) return false;
-  const processed = escapePre(escaped).text;
+  const processed = escapePre(escaped);
   return splitFormatTag(processed, 'moodle').text !== processed;
 }
 
@@ -470,7 +470,7 @@ function checkCategory(category: Category | undefined, path: string, warnings: s
   const label = `Category '${path}'`;
   if (/[\r\n]/.test(path)) warnings.push(`${label}: a line break in the path breaks the file.`);
   if (path !== phpTrim(path)) warnings.push(`${label}: spaces at the start or end of the path are lost.`);
-  if (escapePre(path).text !== path || hasPlaceholderText(path)) {
+  if (escapePre(path) !== path || hasPlaceholderText(path)) {
     warnings.push(`${label}: backslash escapes and "&&…;" text in the path are not read back as written.`);
   }
   if (category && category.info.text !== '') {
