@@ -12,7 +12,6 @@ const DECODED: Readonly<Record<string, string>> = {
   '&&010': '\n',
 };
 
-const PLACEHOLDER = /&&0(?:58;|35;|61;|10)|&&12[356];/g;
 const HAS_PLACEHOLDER = /&&0(?:58;|35;|61;|10|92;)|&&12[356];/;
 const BACKSLASH_PLACEHOLDER = '&&092;';
 
@@ -24,30 +23,48 @@ export interface Edit {
   inLen: number;
 }
 
-/** What escapePre() writes for each escape it replaces. */
+/** What escapePre() writes for a backslash and the character after it; any other backslash stays. */
 const PRE: Readonly<Record<string, string>> = {
-  '\\\\': '\\',
-  '\\:': '&&058;',
-  '\\#': '&&035;',
-  '\\=': '&&061;',
-  '\\{': '&&123;',
-  '\\}': '&&125;',
-  '\\~': '&&126;',
-  '\\n': '&&010',
-  '&&092;': '\\',
+  '\\': '\\',
+  ':': '&&058;',
+  '#': '&&035;',
+  '=': '&&061;',
+  '{': '&&123;',
+  '}': '&&125;',
+  '~': '&&126;',
+  n: '&&010',
 };
-/** Matched left to right without overlaps, as the scan of escapeEdits() goes. */
+/** The same replacements as one expression, matched left to right without overlaps. */
 const PRE_ESCAPE = /\\[\\:#={}~n]|&&092;/g;
-const preOf = (escape: string): string => PRE[escape]!;
-
-const hasEscape = (s: string): boolean => s.includes('\\') || s.includes(BACKSLASH_PLACEHOLDER);
 
 /**
  * qformat_gift::escapedchar_pre(): `\\` → `\`, `\:` `\#` `\=` `\{` `\}` `\~` `\n` → placeholders, and
  * literal `&&092;` → `\`. One left-to-right pass gives the same result as Moodle's three str_replace calls.
+ * It runs on every block, so it jumps from backslash to backslash.
  */
 export function escapePre(s: string): string {
-  return hasEscape(s) ? s.replace(PRE_ESCAPE, preOf) : s;
+  let slash = s.indexOf('\\');
+  let literal = s.indexOf(BACKSLASH_PLACEHOLDER);
+  if (slash === -1 && literal === -1) return s;
+  let out = '';
+  let from = 0;
+  while (slash !== -1 || literal !== -1) {
+    if (literal !== -1 && (slash === -1 || literal < slash)) {
+      out += `${s.slice(from, literal)}\\`;
+      from = literal + BACKSLASH_PLACEHOLDER.length;
+    } else {
+      const replacement = PRE[s[slash + 1]!];
+      if (replacement === undefined) {
+        slash = s.indexOf('\\', slash + 1);
+        continue;
+      }
+      out += s.slice(from, slash) + replacement;
+      from = slash + 2;
+    }
+    if (slash !== -1 && slash < from) slash = s.indexOf('\\', from);
+    if (literal !== -1 && literal < from) literal = s.indexOf(BACKSLASH_PLACEHOLDER, from);
+  }
+  return out + s.slice(from);
 }
 
 /**
@@ -56,10 +73,9 @@ export function escapePre(s: string): string {
  */
 export function escapeEdits(s: string): Edit[] {
   const edits: Edit[] = [];
-  if (!hasEscape(s)) return edits;
   let shift = 0;
   for (const m of s.matchAll(PRE_ESCAPE)) {
-    const replacement = PRE[m[0]]!;
+    const replacement = m[0] === BACKSLASH_PLACEHOLDER ? '\\' : PRE[m[0][1]!]!;
     edits.push({ at: m.index + shift, from: m.index, outLen: replacement.length, inLen: m[0].length });
     shift += replacement.length - m[0].length;
   }
@@ -84,12 +100,36 @@ export function sourceIndex(edits: readonly Edit[], p: number): number {
   return e.from + e.inLen + (p - e.at - e.outLen);
 }
 
-/** qformat_gift::escapedchar_post(): placeholders back to the characters they stand for. */
-export function escapePost(s: string): string {
-  if (!s.includes('&&')) return s;
-  return s.replace(PLACEHOLDER, decodedOf);
+const PLACEHOLDERS = Object.keys(DECODED);
+
+/** The placeholder that starts at `at`, or undefined. */
+function placeholderAt(s: string, at: number): string | undefined {
+  for (const placeholder of PLACEHOLDERS) if (s.startsWith(placeholder, at)) return placeholder;
+  return undefined;
 }
-const decodedOf = (placeholder: string): string => DECODED[placeholder]!;
+
+/**
+ * qformat_gift::escapedchar_post(): placeholders back to the characters they stand for. A scan from `&&` to `&&`
+ * (it runs on every text field); no character it writes can start or end a placeholder, so one pass gives the
+ * result of Moodle's str_replace calls.
+ */
+export function escapePost(s: string): string {
+  let at = s.indexOf('&&');
+  if (at === -1) return s;
+  let out = '';
+  let from = 0;
+  while (at !== -1) {
+    const found = placeholderAt(s, at);
+    if (found === undefined) {
+      at = s.indexOf('&&', at + 1);
+      continue;
+    }
+    out += s.slice(from, at) + DECODED[found]!;
+    from = at + found.length;
+    at = s.indexOf('&&', from);
+  }
+  return out + s.slice(from);
+}
 
 /** Whether the text holds placeholder text that Moodle would decode (`&&058;` read as `:` …). */
 export function hasPlaceholderText(s: string): boolean {
