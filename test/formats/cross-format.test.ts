@@ -114,7 +114,7 @@ function giftFields(q: Question): Record<string, unknown> {
     case 'numerical':
       return { ...common, answers: q.answers };
     case 'truefalse':
-      return { ...common, correctAnswer: q.correctAnswer, feedbackTrue: q.feedbackTrue, feedbackFalse: q.feedbackFalse };
+      return { ...common, correct: q.correctAnswer, feedbackTrue: q.feedbackTrue, feedbackFalse: q.feedbackFalse };
     case 'match':
       return { ...common, subquestions: q.subquestions };
     default:
@@ -189,13 +189,15 @@ describe('the RNN bank (items/rnn-4.1.xml)', () => {
       const lost = changedFields(q, back.questions[i]!);
       lostCount += lost.length;
       const warnings = gift.warnings.filter((w) => w.startsWith(`Question '${q.name}': `));
-      expect({ question: q.idnumber, ...unmatched(lost, warnings) }).toEqual({ question: q.idnumber, unwarned: [], unfounded: [] });
+      const expected = { question: q.idnumber, unwarned: [], unfounded: [] };
+      expect({ question: q.idnumber, ...unmatched(lost, warnings) }).toEqual(expected);
     });
     bank.categories.forEach((c: Category) => {
       const lost = changedFields(c, back.categories.find((b) => b.path === c.path)!);
       lostCount += lost.length;
       const warnings = gift.warnings.filter((w) => w.startsWith(`Category '${c.path}': `));
-      expect({ category: c.path, ...unmatched(lost, warnings) }).toEqual({ category: c.path, unwarned: [], unfounded: [] });
+      const expected = { category: c.path, unwarned: [], unfounded: [] };
+      expect({ category: c.path, ...unmatched(lost, warnings) }).toEqual(expected);
     });
     // Combined feedback, penalties, units and the category description do not fit in GIFT.
     expect(lostCount).toBeGreaterThan(0);

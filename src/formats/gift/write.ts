@@ -118,14 +118,13 @@ function plainValue(value: string, isTag: boolean): boolean {
   return true;
 }
 
+/** The exact check, for a value that is not plain. */
 function idnumberReadsBack(idnumber: string): boolean {
-  if (plainValue(idnumber, false)) return true;
   const read = extractIdnumberAndTags(`// ${idToken(idnumber)}\n`);
   return read.idnumber === idnumber && read.tags.length === 0;
 }
 
 function tagReadsBack(tag: string): boolean {
-  if (plainValue(tag, true)) return true;
   const read = extractIdnumberAndTags(`// ${tagToken(tag)}\n`);
   return tag !== '' && read.idnumber === '' && read.tags.length === 1 && read.tags[0] === tag;
 }
@@ -142,15 +141,17 @@ function idAndTags(q: Question, losses: Losses): string {
   // Plain values cannot disturb each other on one line; only lines with another value need reading back.
   let allPlain = true;
   if (q.idnumber !== null && q.idnumber !== '') {
-    if (idnumberReadsBack(q.idnumber)) {
+    const plain = plainValue(q.idnumber, false);
+    if (plain || idnumberReadsBack(q.idnumber)) {
       bits.push(idToken(q.idnumber));
       idnumber = q.idnumber;
-      allPlain &&= plainValue(q.idnumber, false);
+      allPlain &&= plain;
     } else losses.add(`the idnumber ${JSON.stringify(q.idnumber)} ${UNREADABLE}`);
   }
   const seen = q.tags.length > 1 ? new Set<string>() : null;
   for (const tag of q.tags) {
-    if (!tagReadsBack(tag)) {
+    const plain = plainValue(tag, true);
+    if (!plain && !tagReadsBack(tag)) {
       losses.add(`the tag ${JSON.stringify(tag)} ${UNREADABLE}`);
       continue;
     }
@@ -161,10 +162,10 @@ function idAndTags(q: Question, losses: Losses): string {
     }
     bits.push(tagToken(tag));
     tags.push(tag);
-    allPlain &&= plainValue(tag, true);
+    allPlain &&= plain;
   }
   if (!bits.length) return '';
-  const line = bits.length === 1 ? `// ${bits[0]!}\n` : `// ${bits.join(' ')}\n`;
+  const line = `// ${bits.join(' ')}\n`;
   if (allPlain) return line;
   const read = extractIdnumberAndTags(line);
   const same = read.idnumber === idnumber && read.tags.length === tags.length && read.tags.every((t, i) => t === tags[i]);
@@ -184,7 +185,13 @@ function fieldKept(text: string, format: TextFormat, files: readonly EmbeddedFil
 }
 
 /** The warnings of a text field that fieldKept() refused. */
-function fieldLosses(label: string, text: string, format: TextFormat, files: readonly EmbeddedFile[], losses: Losses): void {
+function fieldLosses(
+  label: string,
+  text: string,
+  format: TextFormat,
+  files: readonly EmbeddedFile[],
+  losses: Losses,
+): void {
   if (files.length) losses.add(`${label}: embedded files cannot be written in GIFT.`);
   if (format === 'wiki' && text !== '') losses.add(`${label}: the wiki format is written as [moodle].`);
   if (text !== phpTrim(text)) losses.add(`${label}: spaces and line breaks at the start or end are lost.`);
@@ -195,7 +202,8 @@ function fieldLosses(label: string, text: string, format: TextFormat, files: rea
 }
 
 function fieldChecks(label: string, field: RichText, losses: Losses): void {
-  if (!fieldKept(field.text, field.format, field.files)) fieldLosses(label, field.text, field.format, field.files, losses);
+  const { text, format, files } = field;
+  if (!fieldKept(text, format, files)) fieldLosses(label, text, format, files, losses);
 }
 
 /** The feedback of answer `n` (1-based); the label is built only for a field that loses something. */
@@ -265,7 +273,9 @@ function numericalLosses(q: NumericalQuestion, losses: Losses): void {
     feedbackChecks(a, n, losses);
     const any = isAnyAnswer(a);
     if (any && a.fraction !== 0) losses.add(`the grade of the "any answer" (*) answer ${n} is read back as 0%.`);
-    if (any && i !== anyAt) losses.add(`only one "any answer" (*) answer can be written; answer ${n} is not read back.`);
+    if (any && i !== anyAt) {
+      losses.add(`only one "any answer" (*) answer can be written; answer ${n} is not read back.`);
+    }
     if (!any && anyAt !== -1 && i > anyAt) {
       losses.add(`answer ${n} follows the "any answer" (*) answer and is not read back.`);
     }
@@ -287,7 +297,9 @@ function matchLosses(q: MatchQuestion, losses: Losses): void {
     if (!fieldKept(stem.text, stem.format, stem.files)) {
       fieldLosses(`question ${n} of the matching`, stem.text, stem.format, stem.files, losses);
     }
-    if (stem.text.includes('->')) losses.add(`question ${n} of the matching holds "->", which Moodle reads as the arrow.`);
+    if (stem.text.includes('->')) {
+      losses.add(`question ${n} of the matching holds "->", which Moodle reads as the arrow.`);
+    }
     const answer = phpTrim(s.answer);
     if (s.answer !== answer) losses.add(`spaces around matching answer ${n} are lost.`);
     if (stem.text !== '' && answer === '') {
