@@ -4,12 +4,14 @@
 // Each size runs in two child processes, so that sizes do not pollute each other: one seeds a temporary
 // database (realistic response mixes, every response graded with src/grading, bulk inserts of the rows the
 // report reads — attempts and attempt_stats — in big transactions on the storage's connection), the other
-// starts the service on it and times requests, then reports its peak RSS.
+// starts the service on it and times requests, then reports its peak RSS after each selection in turn and how long
+// the event loop stood still while the first report was computed (health checks meanwhile show what others wait).
 import { spawn } from 'node:child_process';
 import { mkdtempSync, rmSync, statSync } from 'node:fs';
 import type { AddressInfo } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
@@ -24,6 +26,8 @@ const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
 const THIS_SCRIPT = fileURLToPath(import.meta.url);
 const BATCH = 50_000;
 const WARM_RUNS = 7;
+/** The pause between two health checks while a report is computed (checks back to back would slow it down). */
+const HEALTH_EVERY_MS = 20;
 
 interface SeedResult {
   seedMs: number;
@@ -31,11 +35,24 @@ interface SeedResult {
   users: number;
 }
 
+/** A selection computed on the cached columns: its time and the process's peak RSS so far. */
+interface SelectionResult {
+  ms: number;
+  peakRssMb: number;
+}
+
 interface MeasureResult {
   coldMs: number;
+  /** The longest the event loop was blocked during the cold report, and the slowest health check meanwhile. */
+  coldStallMs: number;
+  coldHealthMaxMs: number;
+  healthChecks: number;
   warmMs: number;
-  otherSelectionMs: number;
+  /** attempts=first, last and all in turn after the cold report (highest). */
+  selections: Record<'first' | 'last' | 'all', SelectionResult>;
   appendedMs: number;
+  /** The longest event-loop block during the full re-read after a regrade. */
+  regradedStallMs: number;
   regradedMs: number;
   csvMs: number;
   responseBytes: number;
@@ -127,7 +144,8 @@ async function measure(path: string): Promise<MeasureResult> {
   const key = services.keys.issue('admin', 'bench').key;
   const server = await listen(services, config, pino({ level: 'silent' }));
   const { port } = server.address() as AddressInfo;
-  const base = `http://127.0.0.1:${port}/api/v1/quizzes/${RNN_QUIZ_IDNUMBER}/statistics`;
+  const origin = `http://127.0.0.1:${port}`;
+  const base = `${origin}/api/v1/quizzes/${RNN_QUIZ_IDNUMBER}/statistics`;
   let responseBytes = 0;
   const timed = async (query = ''): Promise<number> => {
     const started = performance.now();
@@ -139,13 +157,41 @@ async function measure(path: string): Promise<MeasureResult> {
     return ms;
   };
 
+  /** Times `request` while measuring the event loop's longest block and sending GET /health every HEALTH_EVERY_MS. */
+  const withStalls = async (request: () => Promise<number>) => {
+    const delay = monitorEventLoopDelay({ resolution: 5 });
+    let done = false;
+    let healthMaxMs = 0;
+    let healthChecks = 0;
+    const poll = (async () => {
+      while (!done) {
+        const started = performance.now();
+        const res = await fetch(`${origin}/health`);
+        await res.text();
+        healthMaxMs = Math.max(healthMaxMs, performance.now() - started);
+        healthChecks++;
+        await new Promise((resolve) => setTimeout(resolve, HEALTH_EVERY_MS));
+      }
+    })();
+    delay.enable();
+    const ms = await request();
+    delay.disable();
+    done = true;
+    await poll;
+    return { ms, stallMs: delay.max / 1e6, healthMaxMs, healthChecks };
+  };
+
   const startRssMb = process.memoryUsage().rss / 2 ** 20;
-  const coldMs = await timed();
+  const cold = await withStalls(() => timed());
   const coldPeakRssMb = maxRssMb();
   const warm: number[] = [];
   for (let i = 0; i < WARM_RUNS; i++) warm.push(await timed());
   warm.sort((a, b) => a - b);
-  const otherSelectionMs = await timed('?attempts=all');
+  const selections = {} as MeasureResult['selections'];
+  for (const which of ['first', 'last', 'all'] as const) {
+    const ms = await timed(`?attempts=${which}`);
+    selections[which] = { ms, peakRssMb: maxRssMb() };
+  }
 
   // One more attempt, submitted as the service stores it: the next report appends it.
   const quizId = store.quizzes.getQuiz(RNN_QUIZ_IDNUMBER)!.id;
@@ -156,20 +202,24 @@ async function measure(path: string): Promise<MeasureResult> {
 
   // A regrade of one attempt moves the change counter: the next report reads the quiz in full.
   const first = store.attempts.listAttempts(quizId, { limit: 1 }).items[0]!;
-  const regraded = new Float64Array(slots.length).fill(1);
-  store.attempts.regradeAttempts([{ attemptId: first.id, questions: [], sumGrades: slots.length, state: 'finished', fractions: regraded }]);
-  const regradedMs = await timed();
+  const fullMarks = new Float64Array(slots.length).fill(1);
+  store.attempts.regradeAttempts([{ attemptId: first.id, questions: [], sumGrades: slots.length, state: 'finished', fractions: fullMarks }]);
+  const regraded = await withStalls(() => timed());
   const jsonBytes = responseBytes;
   const csvMs = await timed('?format=csv');
 
   await new Promise<void>((resolve) => server.close(() => resolve()));
   store.close();
   return {
-    coldMs,
+    coldMs: cold.ms,
+    coldStallMs: cold.stallMs,
+    coldHealthMaxMs: cold.healthMaxMs,
+    healthChecks: cold.healthChecks,
     warmMs: warm[Math.floor(warm.length / 2)]!,
-    otherSelectionMs,
+    selections,
     appendedMs,
-    regradedMs,
+    regradedMs: regraded.ms,
+    regradedStallMs: regraded.stallMs,
     csvMs,
     responseBytes: jsonBytes,
     startRssMb,
@@ -197,31 +247,59 @@ function child<T>(mode: string, ...args: string[]): Promise<T> {
 const ms = (x: number) => (x >= 1000 ? `${(x / 1000).toFixed(2)} s` : `${x.toFixed(x < 10 ? 1 : 0)} ms`);
 const mb = (x: number) => `${x.toFixed(0)} MB`;
 
-function table(rows: { size: number; seed: SeedResult; measure: MeasureResult }[]): string {
-  const header = [
-    'attempts', 'users', 'seed', 'db', 'cold', 'warm', 'other selection', '+1 attempt', 'after a regrade', 'csv',
-    'JSON', 'RSS at start', 'peak RSS, first report', 'peak RSS, overall',
-  ];
-  const lines = rows.map(({ size, seed: s, measure: m }) => [
-    size.toLocaleString('en-US'),
-    s.users.toLocaleString('en-US'),
-    ms(s.seedMs),
-    mb(s.dbBytes / 2 ** 20),
-    ms(m.coldMs),
-    ms(m.warmMs),
-    ms(m.otherSelectionMs),
-    ms(m.appendedMs),
-    ms(m.regradedMs),
-    ms(m.csvMs),
-    `${(m.responseBytes / 1024).toFixed(0)} KB`,
-    mb(m.startRssMb),
-    mb(m.coldPeakRssMb),
-    mb(m.peakRssMb),
-  ]);
+type Row = { size: number; seed: SeedResult; measure: MeasureResult };
+
+function markdown(header: string[], lines: string[][]): string {
   const widths = header.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const format = (cells: string[]) => `| ${cells.map((c, i) => (i === 0 ? c.padEnd(widths[i]!) : c.padStart(widths[i]!))).join(' | ')} |`;
   const rule = `| ${widths.map((w, i) => (i === 0 ? '-'.repeat(w) : `${'-'.repeat(w - 1)}:`)).join(' | ')} |`;
   return [format(header), rule, ...lines.map(format)].join('\n');
+}
+
+function timesTable(rows: Row[]): string {
+  const header = [
+    'attempts', 'users', 'seed', 'db', 'cold', 'warm', 'first', 'last', 'all', '+1 attempt', 'after a regrade', 'csv', 'JSON',
+  ];
+  return markdown(
+    header,
+    rows.map(({ size, seed: s, measure: m }) => [
+      size.toLocaleString('en-US'),
+      s.users.toLocaleString('en-US'),
+      ms(s.seedMs),
+      mb(s.dbBytes / 2 ** 20),
+      ms(m.coldMs),
+      ms(m.warmMs),
+      ms(m.selections.first.ms),
+      ms(m.selections.last.ms),
+      ms(m.selections.all.ms),
+      ms(m.appendedMs),
+      ms(m.regradedMs),
+      ms(m.csvMs),
+      `${(m.responseBytes / 1024).toFixed(0)} KB`,
+    ]),
+  );
+}
+
+function memoryTable(rows: Row[]): string {
+  const header = [
+    'attempts', 'RSS at start', 'peak: highest (cold)', '+ first', '+ last', '+ all', 'overall',
+    'max stall, cold', 'slowest /health, cold', 'max stall, regrade',
+  ];
+  return markdown(
+    header,
+    rows.map(({ size, measure: m }) => [
+      size.toLocaleString('en-US'),
+      mb(m.startRssMb),
+      mb(m.coldPeakRssMb),
+      mb(m.selections.first.peakRssMb),
+      mb(m.selections.last.peakRssMb),
+      mb(m.selections.all.peakRssMb),
+      mb(m.peakRssMb),
+      ms(m.coldStallMs),
+      `${ms(m.coldHealthMaxMs)} (${m.healthChecks})`,
+      ms(m.regradedStallMs),
+    ]),
+  );
 }
 
 function sizes(): number[] {
@@ -233,7 +311,7 @@ function sizes(): number[] {
 }
 
 export async function run(): Promise<void> {
-  const rows = [];
+  const rows: Row[] = [];
   for (const size of sizes()) {
     const dir = mkdtempSync(join(tmpdir(), 'qbank-bench-stats-'));
     try {
@@ -248,12 +326,18 @@ export async function run(): Promise<void> {
   }
   console.log(
     'The RNN quiz (7 graded questions, 16 response parts) through GET /api/v1/quizzes/rnn-4.1/statistics.\n' +
-      'cold: the first request after start (full read); warm: median of repeats; other selection: attempts=all on the\n' +
-      'cached columns; +1 attempt: after one more submission (appended); after a regrade: the change counter moved\n' +
-      '(full read); RSS: the serving process (seeding runs in another), at start, highest after the first report and\n' +
-      'highest overall (all the requests above: garbage of earlier computations is freed when V8 collects it).\n',
+      'cold: the first request after start (full read, attempts=highest); warm: median of repeats; first, last, all:\n' +
+      'the other selections in turn on the cached columns; +1 attempt: after one more submission (appended); after a\n' +
+      'regrade: the change counter moved (full read).\n',
   );
-  console.log(table(rows));
+  console.log(timesTable(rows));
+  console.log(
+    '\nRSS of the serving process (seeding runs in another): at start, then its peak after the cold report and after\n' +
+      'each further selection in turn, and overall (every request above). Stall: the longest the event loop was\n' +
+      `blocked while the report was computed; /health: the slowest of the health checks sent every ${HEALTH_EVERY_MS} ms\n` +
+      'meanwhile (their number in brackets).\n',
+  );
+  console.log(memoryTable(rows));
 }
 
 // A child process of the benchmark: `node --import tsx bench/stats.ts --seed <db> <attempts>` or `--measure <db>`.

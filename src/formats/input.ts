@@ -29,6 +29,14 @@ function firstInvalidUtf8(bytes: Uint8Array): { line: number; column: number } {
 }
 
 /**
+ * The size of a string in UTF-8, or 0 when it certainly fits in `maxBytes`: a UTF-16 unit takes at most three
+ * bytes, and counting the bytes of a large text is a whole scan of it.
+ */
+function utf8Size(text: string, maxBytes: number): number {
+  return text.length * 3 <= maxBytes ? 0 : Buffer.byteLength(text, 'utf8');
+}
+
+/**
  * The text of an uploaded file, or the diagnostic that refuses it: too large, or not UTF-8
  * ("The file you selected does not use UTF-8 character encoding. GIFT format files must use UTF-8.").
  * A leading BOM is dropped, as Moodle does.
@@ -38,7 +46,7 @@ export function decodeInput(
   formatName: string,
   maxBytes: number = DEFAULT_MAX_BYTES,
 ): { text: string } | { error: Diagnostic } {
-  const size = typeof input === 'string' ? Buffer.byteLength(input, 'utf8') : input.byteLength;
+  const size = typeof input === 'string' ? utf8Size(input, maxBytes) : input.byteLength;
   if (size > maxBytes) {
     return {
       error: {

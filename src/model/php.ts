@@ -32,6 +32,8 @@ export function phpFloat(x: number): string {
   if (!Number.isFinite(x)) return x > 0 ? 'INF' : '-INF';
   if (x === 0) return Object.is(x, -0) ? '-0' : '0';
   const abs = Math.abs(x);
+  // Marks and grades are mostly whole numbers, which PHP prints as JavaScript does below 10^14.
+  if (abs < 1e14 && Number.isInteger(x)) return String(x);
   if (abs >= 1e-4 && abs < 1e14) {
     // Fast path: JavaScript's shortest form is PHP's whenever it has at most 14 significant digits.
     const shortest = String(x);

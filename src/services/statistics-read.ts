@@ -1,9 +1,11 @@
 // Reading a quiz's attempts for the statistics report: in full (with the attempts graded on earlier versions
 // of its questions carried over to the current versions' response classes), or only the rows added since.
+// Both read a chunk of rows at a time into compact columns, and yield between chunks (see src/stats/steps.ts).
 import { responseParts } from '../grading/index.js';
 import { isGradable, type ResponsePart } from '../model/index.js';
-import type { AttemptRows, StatsState, Store } from '../storage/index.js';
-import { AttemptColumnStore, capacityFor } from './statistics-columns.js';
+import type { Steps } from '../stats/index.js';
+import type { AttemptRowChunk, Store, StatsState } from '../storage/index.js';
+import { AttemptColumnStore } from './statistics-columns.js';
 import type { QuizLayout } from './statistics-layout.js';
 import { classMapping, sameParts, UNMATCHED } from './statistics-versions.js';
 
@@ -24,6 +26,14 @@ export interface OlderVersion {
   mapping: Int32Array[];
 }
 
+/** The repositories a report reads: the store's own, or those of its read-only connection. */
+export type StatsSource = Pick<Store, 'quizzes' | 'questions' | 'statistics'>;
+
+/** New users whose numbers are looked up between two yields. */
+const USERS_PER_STEP = 1024;
+/** Attempt ids whose rows are counted between two yields. */
+const COUNT_SPAN = 1 << 17;
+
 /** A quiz's attempts in memory and what it took to read them. */
 export interface LoadedAttempts {
   columns: AttemptColumnStore;
@@ -40,7 +50,7 @@ export interface LoadedAttempts {
 
 /** The earlier versions of each graded slot's question, and the attempts of the quiz graded on them. */
 function olderVersions(
-  store: Store,
+  store: StatsSource,
   layout: QuizLayout,
   state: StatsState,
 ): { found: OlderVersion[]; ids: number[]; byAttempt: Map<number, Map<number, OlderVersion>> } {
@@ -83,7 +93,7 @@ function olderVersions(
  * columns. Returns false when the blob does not have that layout's length (nothing is written).
  */
 function carryClasses(
-  rows: AttemptRows,
+  rows: AttemptRowChunk,
   row: number,
   whole: Int16Array,
   layout: QuizLayout,
@@ -114,7 +124,7 @@ function carryClasses(
  * Replaces class indices that name no class of the current version by -1 (they cannot come from it) and
  * returns the number of rows that had one, so that one odd row cannot stop the report.
  */
-function dropForeignClasses(rows: AttemptRows, layout: QuizLayout): number {
+function dropForeignClasses(rows: AttemptRowChunk, layout: QuizLayout): number {
   let flagged: Uint8Array | undefined;
   for (let j = 0; j < layout.graded.length; j++) {
     const parts = layout.graded[j]!.stats.parts;
@@ -133,24 +143,58 @@ function dropForeignClasses(rows: AttemptRows, layout: QuizLayout): number {
   return flagged === undefined ? 0 : flagged.reduce((n, f) => n + f, 0);
 }
 
-/** Reads every attempt of the quiz up to `state` (call inside a storage snapshot). */
-export function readAllAttempts(store: Store, layout: QuizLayout, state: StatsState): LoadedAttempts {
+/**
+ * Reads every attempt of the quiz up to `state` (inside one storage snapshot), into the arrays of `reuse` where
+ * they fit: the quiz's columns of an earlier read, which the caller drops.
+ */
+export function* readAllAttempts(
+  store: StatsSource,
+  layout: QuizLayout,
+  state: StatsState,
+  reuse?: AttemptColumnStore,
+): Steps<LoadedAttempts> {
   const older = olderVersions(store, layout, state);
-  const rows = store.statistics.readAttemptRows(layout.quizId, {
+  yield;
+  // The columns are made at their size at once, from a count of the rows taken a range of ids at a time.
+  let count = 0;
+  for (let after = 0; after < state.lastAttemptId; after += COUNT_SPAN) {
+    count += store.statistics.countAttemptRows(layout.quizId, after, Math.min(state.lastAttemptId, after + COUNT_SPAN));
+    yield;
+  }
+  const classSizes = layout.graded.map((slot) => slot.stats.parts.map((part) => part.classes.length));
+  const columns = new AttemptColumnStore(classSizes, count, reuse);
+  let shapeMismatches = 0;
+  const chunks = store.statistics.attemptRowChunks(layout.quizId, {
     shape: layout.shape,
     afterAttemptId: 0,
     throughAttemptId: state.lastAttemptId,
-    capacity: capacityFor,
     rawClassesFor: new Set(older.byAttempt.keys()),
   });
-  let shapeMismatches = rows.shapeMismatches;
-  for (const [row, whole] of rows.rawClasses) {
-    if (!carryClasses(rows, row, whole, layout, older.byAttempt.get(rows.attemptId[row]!)!)) shapeMismatches++;
+  for (const chunk of chunks) {
+    shapeMismatches += chunk.shapeMismatches;
+    for (const [row, whole] of chunk.rawClasses) {
+      if (!carryClasses(chunk, row, whole, layout, older.byAttempt.get(chunk.attemptId[row]!)!)) shapeMismatches++;
+    }
+    shapeMismatches += dropForeignClasses(chunk, layout);
+    columns.append(chunk);
+    yield;
   }
-  shapeMismatches += dropForeignClasses(rows, layout);
+  // Users numbered in user-id order from the attempts index, without a string per attempt.
+  let userCount = 0;
+  if (columns.length > 0) {
+    const rowOf = columns.rowFinder();
+    for (const page of store.statistics.attemptUserPages(layout.quizId, 0, columns.lastAttemptId)) {
+      for (let i = 0; i < page.length; i++) {
+        const row = rowOf(page.attemptId[i]!);
+        if (row >= 0) columns.user[row] = page.user[i]!;
+      }
+      userCount = page.userCount;
+      yield;
+    }
+  }
   return {
-    columns: new AttemptColumnStore(rows),
-    userCount: rows.userCount,
+    columns,
+    userCount,
     olderVersions: older.found,
     olderVersionIds: older.ids,
     shapeMismatches,
@@ -159,29 +203,37 @@ export function readAllAttempts(store: Store, layout: QuizLayout, state: StatsSt
 }
 
 /**
- * Appends the attempts stored since `loaded.state` (call inside a storage snapshot, after checking that no
- * row changed and no answer on an earlier version arrived: such attempts need a full read). A user of the new
- * rows who has an earlier attempt keeps the number that attempt's row has; the others get new numbers. So the
- * cache needs no map of user ids, which would cost more memory than the columns' users themselves.
+ * Appends the attempts stored since `loaded.state` (inside one storage snapshot, after checking that no row
+ * changed and no answer on an earlier version arrived: such attempts need a full read). A user of the new rows
+ * who has an earlier attempt keeps the number that attempt's row has; the others get new numbers. So the cache
+ * needs no map of user ids, which would cost more memory than the columns' users themselves. When it throws,
+ * `loaded` is left half changed: drop it.
  */
-export function readNewAttempts(store: Store, layout: QuizLayout, loaded: LoadedAttempts, state: StatsState): void {
+export function* readNewAttempts(store: StatsSource, layout: QuizLayout, loaded: LoadedAttempts, state: StatsState): Steps<void> {
   if (state.lastAttemptId > loaded.state.lastAttemptId) {
+    const { columns } = loaded;
+    const start = columns.length;
     const users = new Map<string, number>();
-    const rows = store.statistics.readAttemptRows(layout.quizId, {
+    const chunks = store.statistics.attemptRowChunks(layout.quizId, {
       shape: layout.shape,
       afterAttemptId: loaded.state.lastAttemptId,
       throughAttemptId: state.lastAttemptId,
       users,
     });
+    for (const chunk of chunks) {
+      loaded.shapeMismatches += chunk.shapeMismatches + dropForeignClasses(chunk, layout);
+      columns.append(chunk);
+      yield;
+    }
     const numbers = new Int32Array(users.size);
+    let looked = 0;
     for (const [userId, local] of users) {
       const first = store.statistics.firstAttemptOf(layout.quizId, userId);
-      const row = first !== null && first <= loaded.state.lastAttemptId ? loaded.columns.rowOf(first) : -1;
-      numbers[local] = row >= 0 ? loaded.columns.user[row]! : loaded.userCount++;
+      const row = first !== null && first <= loaded.state.lastAttemptId ? columns.rowOf(first) : -1;
+      numbers[local] = row >= 0 ? columns.user[row]! : loaded.userCount++;
+      if (++looked % USERS_PER_STEP === 0) yield;
     }
-    for (let i = 0; i < rows.length; i++) rows.user[i] = numbers[rows.user[i]!]!;
-    loaded.shapeMismatches += rows.shapeMismatches + dropForeignClasses(rows, layout);
-    loaded.columns.append(rows);
+    for (let i = start; i < columns.length; i++) columns.user[i] = numbers[columns.user[i]!]!;
   }
   loaded.state = state;
 }

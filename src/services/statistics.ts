@@ -1,18 +1,33 @@
 // The quiz statistics report as a use case: the quiz's graded slots on their current versions, its stored
 // attempts read through a cache that reflects every committed attempt, and Moodle's figures over them.
 //
-// The cache keeps each quiz's attempts as columns with the storage state they reflect. A request reads,
+// The cache keeps each quiz's attempts as compact columns with the storage state they reflect. A request reads,
 // in one read transaction (writers never wait for it), the quiz and that state: the highest attempt id
 // and the quiz's change counter (moved by a trigger on every update or deletion of a statistics row).
 // - Same counter, same question versions: only the rows of attempts stored since are read (an indexed range
 //   scan) and appended; nothing stored since means the figures computed last time are returned again.
 // - The counter moved (a manual grade, a regrade, a deletion), a question has a new version, or an answer on
 //   an earlier version arrived late: the quiz is read again in full.
-import { computeQuizStatistics, type QuizLevelStatistics, type QuizStatistics, type WhichAttempts } from '../stats/index.js';
+//
+// A full read and the figures over a million attempts take seconds. So that submissions are not held up
+// meanwhile, requests run one at a time and their reads and computations run in slices (pace.ts) with the
+// event loop free in between; the reads go through the store's read-only connection, whose read transaction
+// lasts across the slices while submissions commit through the store's own. Only the figures of each
+// selection are kept, never their intermediate arrays: those live in one workspace all computations share.
+import {
+  computeQuizStatisticsSteps,
+  runSteps,
+  StatisticsWorkspace,
+  type QuizLevelStatistics,
+  type QuizStatistics,
+  type Steps,
+  type WhichAttempts,
+} from '../stats/index.js';
 import type { StatsState, Store } from '../storage/index.js';
 import { ServiceError } from './errors.js';
+import { pace, SLICE_MS } from './pace.js';
 import { quizLayout, type QuizLayout } from './statistics-layout.js';
-import { readAllAttempts, readNewAttempts, type LoadedAttempts } from './statistics-read.js';
+import { readAllAttempts, readNewAttempts, type LoadedAttempts, type StatsSource } from './statistics-read.js';
 
 /**
  * The attempts a report uses unless asked otherwise: Moodle's report defaults to the quiz's grading method,
@@ -68,82 +83,110 @@ interface CacheEntry {
 export interface StatisticsOptions {
   /** The most bytes of attempt columns the cache keeps over all quizzes; the quiz asked for last is always kept. */
   maxCachedBytes?: number;
+  /** How long a slice of reading or computing may hold the event loop, in milliseconds (see pace.ts). */
+  sliceMs?: number;
 }
 
-/** About 2.5 million attempts of a quiz like the RNN one (7 graded questions, 16 parts). */
+/** About 7 million attempts of a quiz like the RNN one (7 graded questions, 16 parts). */
 const DEFAULT_MAX_CACHED_BYTES = 256 * 1024 * 1024;
 
 export class StatisticsService {
   /** By quiz id, least recently used first. */
   private readonly cache = new Map<number, CacheEntry>();
   private readonly maxCachedBytes: number;
+  private readonly sliceMs: number;
+  /** The scratch arrays of the computations, sized for the largest selection so far. */
+  private readonly workspace = new StatisticsWorkspace();
+  /** The end of the queue of requests: each runs after the one before has settled. */
+  private queue: Promise<unknown> = Promise.resolve();
 
   constructor(
     private readonly store: Store,
     options: StatisticsOptions = {},
   ) {
     this.maxCachedBytes = options.maxCachedBytes ?? DEFAULT_MAX_CACHED_BYTES;
+    this.sliceMs = options.sliceMs ?? SLICE_MS;
   }
 
-  /** The report on the quiz (id or idnumber) over every attempt committed before the call. */
-  report(quizRef: string | number, which: WhichAttempts = DEFAULT_WHICH_ATTEMPTS): QuizStatisticsReport {
-    const entry = this.store.statistics.snapshot(() => this.refreshed(quizRef));
+  /**
+   * The report on the quiz (id or idnumber) over every attempt committed before the call. Requests are
+   * answered one after the other, each reading and computing in slices that leave the event loop free between
+   * them (all at once for an in-memory database, which has no second connection to read through).
+   */
+  report(quizRef: string | number, which: WhichAttempts = DEFAULT_WHICH_ATTEMPTS): Promise<QuizStatisticsReport> {
+    const done = this.queue.then(() => this.answer(quizRef, which));
+    this.queue = done.catch(() => undefined);
+    return done;
+  }
+
+  private async answer(quizRef: string | number, which: WhichAttempts): Promise<QuizStatisticsReport> {
+    const reader = this.store.reader();
+    const entry =
+      reader === null
+        ? this.store.statistics.snapshot(() => runSteps(this.refreshed(this.store, quizRef)))
+        : await reader.readSnapshot(() => pace(this.refreshed(reader, quizRef), this.sliceMs));
     if (entry === null) throw new QuizNotFoundError(quizRef);
     const cached = entry.reports.get(which);
     if (cached !== undefined) return cached;
-    const report = this.compute(entry, which);
+    const steps = this.compute(entry, which);
+    const report = reader === null ? runSteps(steps) : await pace(steps, this.sliceMs);
     entry.reports.set(which, report);
     return report;
   }
 
-  /** The cache entry of the quiz, brought up to the storage's current state; null for an unknown quiz. */
-  private refreshed(quizRef: string | number): CacheEntry | null {
-    const quiz = this.store.quizzes.getQuiz(quizRef);
+  /**
+   * The cache entry of the quiz, brought up to the storage's current state; null for an unknown quiz. The
+   * entry is out of the cache until it is up to date, so that a failed read leaves nothing half read.
+   */
+  private *refreshed(source: StatsSource, quizRef: string | number): Steps<CacheEntry | null> {
+    const quiz = source.quizzes.getQuiz(quizRef);
     if (quiz === null) return null;
-    const layout = quizLayout(quiz, this.store.quizzes.getQuizQuestions(quiz.id));
-    const state = this.store.statistics.readState(quiz.id);
+    const layout = quizLayout(quiz, source.quizzes.getQuizQuestions(quiz.id));
+    const state = source.statistics.readState(quiz.id);
     let entry = this.cache.get(quiz.id);
     this.cache.delete(quiz.id);
-    if (entry !== undefined && this.appended(entry, layout, state)) {
+    if (entry !== undefined && (yield* this.appended(source, entry, layout, state))) {
       this.cache.set(quiz.id, entry);
       this.evict();
       return entry;
     }
-    // Let go of the old columns before reading the new ones, so that both are never held at once.
+    // The old columns' arrays take the new ones, so that two sets are never held at once.
+    const loaded = yield* readAllAttempts(source, layout, state, entry?.loaded.columns);
     entry = undefined;
-    entry = { layout, loaded: readAllAttempts(this.store, layout, state), reports: new Map(), reportKey: layout.reportKey };
-    this.cache.set(quiz.id, entry);
+    const fresh: CacheEntry = { layout, loaded, reports: new Map(), reportKey: layout.reportKey };
+    this.cache.set(quiz.id, fresh);
     this.evict();
-    return entry;
+    return fresh;
   }
 
   /**
    * Brings the entry up to `state` by reading only the attempts stored since, when nothing else changed;
    * false when the quiz must be read in full.
    */
-  private appended(entry: CacheEntry, layout: QuizLayout, state: StatsState): boolean {
+  private *appended(source: StatsSource, entry: CacheEntry, layout: QuizLayout, state: StatsState): Steps<boolean> {
     const prior = entry.loaded.state;
     const unchanged =
       entry.layout.columnsKey === layout.columnsKey &&
       prior.changes === state.changes &&
       prior.lastAttemptId <= state.lastAttemptId &&
-      !this.store.statistics.answeredOnVersionsSince(entry.loaded.olderVersionIds, prior.lastAnswerId);
+      !source.statistics.answeredOnVersionsSince(entry.loaded.olderVersionIds, prior.lastAnswerId);
     if (!unchanged) return false;
     const grew = state.lastAttemptId !== prior.lastAttemptId;
-    readNewAttempts(this.store, layout, entry.loaded, state);
+    yield* readNewAttempts(source, layout, entry.loaded, state);
     if (grew || entry.reportKey !== layout.reportKey) entry.reports.clear();
     entry.layout = layout;
     entry.reportKey = layout.reportKey;
     return true;
   }
 
-  private compute(entry: CacheEntry, which: WhichAttempts): QuizStatisticsReport {
+  private *compute(entry: CacheEntry, which: WhichAttempts): Steps<QuizStatisticsReport> {
     const { layout, loaded } = entry;
-    const stats = computeQuizStatistics({
+    const stats: QuizStatistics = yield* computeQuizStatisticsSteps({
       slots: layout.graded.map((g) => g.stats),
-      attempts: loaded.columns,
+      attempts: loaded.columns.view(),
       which,
       quizSumGrades: layout.quizSumGrades,
+      workspace: this.workspace,
     });
     return {
       quiz: { id: layout.quizId, idnumber: layout.idnumber, name: layout.name, ...stats.quiz },

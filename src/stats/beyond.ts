@@ -2,7 +2,8 @@
 import { type SortedCounts, valueAtRank } from './histogram.js';
 import { selectNth } from './order.js';
 import { classOutOfRange } from './responses.js';
-import type { DistractorStatistics, StatsSlot, UpperLowerGroups } from './types.js';
+import type { ClassColumn, DistractorStatistics, StatsSlot, UpperLowerGroups } from './types.js';
+import { DOUBLES, type StatisticsWorkspace } from './workspace.js';
 
 /** Kelley's share of attempts in each of the upper and lower groups. */
 export const UPPER_LOWER_SHARE_PERCENT = 27;
@@ -15,42 +16,48 @@ export interface GroupSums {
 }
 
 /**
- * The upper and lower groups by total (see QuizBeyondMoodle.upperLowerGroups for the tie policy) and each
- * slot's mark sums in them; null when there are fewer than 2 attempts or the groups would overlap.
+ * The upper and lower groups by total (see QuizBeyondMoodle.upperLowerGroups for the tie policy), with room for
+ * each of `slots` slots' mark sums in them (see addGroupSums); null when there are fewer than 2 attempts or the
+ * groups would overlap.
  */
 export function upperLowerGroups(
   totals: Float64Array,
   totalCounts: SortedCounts | null,
-  marks: Float64Array[],
-  scratch: Float64Array,
+  slots: number,
+  ws: StatisticsWorkspace,
 ): GroupSums | null {
   const n = totals.length;
   if (n < 2) return null;
   // round(27% of n), half up, in integers so that 0.27 × n's binary error cannot move a half.
   const k = Math.max(1, Math.floor((UPPER_LOWER_SHARE_PERCENT * n + 50) / 100));
-  const [lowerMaxTotal, upperMinTotal] = valuesAtRanks(totals, totalCounts, k - 1, n - k, scratch);
+  const [lowerMaxTotal, upperMinTotal] = valuesAtRanks(totals, totalCounts, k - 1, n - k, ws);
   if (upperMinTotal <= lowerMaxTotal) return null;
-
-  const p = marks.length;
-  const upperSums = new Float64Array(p);
-  const lowerSums = new Float64Array(p);
   let upperCount = 0;
   let lowerCount = 0;
   for (let i = 0; i < n; i++) {
     const t = totals[i]!;
-    if (t >= upperMinTotal) {
-      upperCount++;
-      for (let j = 0; j < p; j++) upperSums[j]! += marks[j]![i]!;
-    } else if (t <= lowerMaxTotal) {
-      lowerCount++;
-      for (let j = 0; j < p; j++) lowerSums[j]! += marks[j]![i]!;
-    }
+    if (t >= upperMinTotal) upperCount++;
+    else if (t <= lowerMaxTotal) lowerCount++;
   }
   return {
     groups: { nominalSize: k, upperCount, lowerCount, upperMinTotal, lowerMaxTotal },
-    upperSums,
-    lowerSums,
+    upperSums: new Float64Array(slots),
+    lowerSums: new Float64Array(slots),
   };
+}
+
+/** Adds up slot j's marks in the upper and in the lower group. */
+export function addGroupSums(sums: GroupSums, j: number, totals: Float64Array, marks: Float64Array): void {
+  const { upperMinTotal, lowerMaxTotal } = sums.groups;
+  let upper = 0;
+  let lower = 0;
+  for (let i = 0; i < totals.length; i++) {
+    const t = totals[i]!;
+    if (t >= upperMinTotal) upper += marks[i]!;
+    else if (t <= lowerMaxTotal) lower += marks[i]!;
+  }
+  sums.upperSums[j] = upper;
+  sums.lowerSums[j] = lower;
 }
 
 /** The values of two ranks (lower < upper) of a column, from its distinct values or by selection. */
@@ -59,10 +66,10 @@ function valuesAtRanks(
   counts: SortedCounts | null,
   lower: number,
   upper: number,
-  scratch: Float64Array,
+  ws: StatisticsWorkspace,
 ): [number, number] {
   if (counts) return [valueAtRank(counts, lower), valueAtRank(counts, upper)];
-  const sorted = scratch.subarray(0, a.length);
+  const sorted = ws.float64(DOUBLES.rest, a.length);
   sorted.set(a);
   selectNth(sorted, upper);
   selectNth(sorted, lower, 0, upper);
@@ -76,7 +83,7 @@ function valuesAtRanks(
  */
 export function distractors(
   slot: StatsSlot,
-  column: Int16Array,
+  column: ClassColumn,
   rows: Int32Array,
   counts: Int32Array,
   totals: Float64Array,

@@ -58,6 +58,15 @@ export class DistinctCounter {
 
   /** Adds a[0, n) with the table in locals (the hot loop); false when the values overflow the limit. */
   addAll(a: Float64Array, n: number): boolean {
+    return this.addValues(a, null, n);
+  }
+
+  /** Adds a[k] − b[k] for k in [0, n), as addAll would add them from an array of the differences. */
+  addDifferences(a: Float64Array, b: Float64Array, n: number): boolean {
+    return this.addValues(a, b, n);
+  }
+
+  private addValues(a: Float64Array, b: Float64Array | null, n: number): boolean {
     if (this.overflowed) return false;
     const keys = this.keys;
     const tally = this.tally;
@@ -66,7 +75,7 @@ export class DistinctCounter {
     const limit = this.limit;
     let size = this.size;
     for (let k = 0; k < n; k++) {
-      const v = a[k]! + 0;
+      const v = (b === null ? a[k]! : a[k]! - b[k]!) + 0;
       let i = Math.imul((v * 1e7) | 0, 0x9e3779b1) >>> shift;
       for (;;) {
         const c = tally[i]!;
@@ -123,6 +132,12 @@ function bucket(v: number, shift: number): number {
 export function countDistinct(a: Float64Array, n: number, counter: DistinctCounter): SortedCounts | null {
   counter.reset();
   return counter.addAll(a, n) ? counter.sorted() : null;
+}
+
+/** Counts the distinct values of a[k] − b[k] over [0, n); null when there are more than `counter`'s limit. */
+export function countDistinctDifferences(a: Float64Array, b: Float64Array, n: number, counter: DistinctCounter): SortedCounts | null {
+  counter.reset();
+  return counter.addDifferences(a, b, n) ? counter.sorted() : null;
 }
 
 /**

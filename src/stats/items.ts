@@ -2,9 +2,18 @@
 // the mark x, the rest of the test R = total − x and the total T, where the total is the sum of the question
 // marks (not the stored attempt total). Accurate means first (from the counts of distinct values, or compensated
 // sums), then one pass over the deviations with the corrected two-pass formula Σd·e − (Σd)(Σe)/n.
-import { countDistinct, type DistinctCounter, meanOfCounts, type SortedCounts, sortedPairingSum } from './histogram.js';
+import {
+  countDistinct,
+  countDistinctDifferences,
+  type DistinctCounter,
+  meanOfCounts,
+  type SortedCounts,
+  sortedPairingSum,
+} from './histogram.js';
 import { rankRangeSums } from './order.js';
+import type { Steps } from './steps.js';
 import { compensatedSum } from './sums.js';
+import { DOUBLES, type StatisticsWorkspace } from './workspace.js';
 
 /** Second moments, each already divided by n − 1; null for fewer than 2 attempts. */
 export interface ItemMoments {
@@ -27,23 +36,25 @@ export interface ItemMoments {
 }
 
 /**
- * Moments of the marks x[0, n) against the totals t[0, n) (whose mean is meanTotal). The counter is reset and
- * reused; `scratch` (at least n values) receives the rest scores.
+ * Moments of the marks x[0, n) against the totals t[0, n) (whose mean is meanTotal). The rest scores t − x are
+ * computed where they are needed; only when they take too many values to count are they written out, into the
+ * workspace. The counter is reset and reused.
  */
-export function itemMoments(
+export function* itemMoments(
   x: Float64Array,
   t: Float64Array,
   meanTotal: number,
   counter: DistinctCounter,
-  scratch: Float64Array,
-): ItemMoments {
+  ws: StatisticsWorkspace,
+): Steps<ItemMoments> {
   const n = x.length;
-  const rest = scratch.subarray(0, n);
-  for (let i = 0; i < n; i++) rest[i] = t[i]! - x[i]!;
   const markCounts = countDistinct(x, n, counter);
-  const restCounts = countDistinct(rest, n, counter);
+  yield;
+  const restCounts = countDistinctDifferences(t, x, n, counter);
+  const rest = restCounts === null ? restScores(x, t, ws) : null;
+  yield;
   const meanMark = n === 0 ? 0 : markCounts ? meanOfCounts(markCounts) : compensatedSum(x, n) / n;
-  const meanRest = n === 0 ? 0 : restCounts ? meanOfCounts(restCounts) : compensatedSum(rest, n) / n;
+  const meanRest = n === 0 ? 0 : restCounts ? meanOfCounts(restCounts) : compensatedSum(rest!, n) / n;
 
   let sx = 0;
   let sr = 0;
@@ -54,7 +65,7 @@ export function itemMoments(
   let sxt = 0;
   for (let i = 0; i < n; i++) {
     const dx = x[i]! - meanMark;
-    const dr = rest[i]! - meanRest;
+    const dr = t[i]! - x[i]! - meanRest;
     const dt = t[i]! - meanTotal;
     sx += dx;
     sr += dr;
@@ -82,23 +93,34 @@ export function itemMoments(
   moments.restVariance = restSquares / (n - 1);
   moments.covariance = (sxr - (sx * sr) / n) / (n - 1);
   moments.covarianceWithTotal = (sxt - (sx * st) / n) / (n - 1);
-  const pairing = sortedPairing(x, rest, markCounts, restCounts, meanMark, meanRest);
+  yield;
+  const pairing = sortedPairing(x, t, rest, markCounts, restCounts, meanMark, meanRest, ws);
   moments.covarianceMax = (pairing - (sx * sr) / n) / (n - 1);
   return moments;
 }
 
-/** Σ (x₍ₖ₎ − meanMark)(R₍ₖ₎ − meanRest) with x and R each sorted ascending. */
+/** The rest scores t − x, written into the workspace. */
+function restScores(x: Float64Array, t: Float64Array, ws: StatisticsWorkspace): Float64Array {
+  const rest = ws.float64(DOUBLES.rest, x.length);
+  for (let i = 0; i < x.length; i++) rest[i] = t[i]! - x[i]!;
+  return rest;
+}
+
+/** Σ (x₍ₖ₎ − meanMark)(R₍ₖ₎ − meanRest) with x and R = t − x each sorted ascending. */
 function sortedPairing(
   x: Float64Array,
-  rest: Float64Array,
+  t: Float64Array,
+  written: Float64Array | null,
   markCounts: SortedCounts | null,
   restCounts: SortedCounts | null,
   meanMark: number,
   meanRest: number,
+  ws: StatisticsWorkspace,
 ): number {
   if (markCounts && restCounts) return sortedPairingSum(markCounts, restCounts, meanMark, meanRest);
   const n = x.length;
   // The rest scores are rearranged: they are not needed after this.
+  const rest = written ?? restScores(x, t, ws);
   if (markCounts) {
     // Few marks, many rest scores: sum the rest scores over each run of equal marks' rank range.
     const ends: number[] = [];
@@ -109,7 +131,9 @@ function sortedPairing(
     markCounts.values.forEach((v, g) => (sum += (v - meanMark) * sums[g]!));
     return sum;
   }
-  const sortedX = x.slice().sort();
+  const sortedX = ws.float64(DOUBLES.sorted, n);
+  sortedX.set(x);
+  sortedX.sort();
   rest.sort();
   let sum = 0;
   for (let i = 0; i < n; i++) sum += (sortedX[i]! - meanMark) * (rest[i]! - meanRest);

@@ -4,18 +4,19 @@ import { distractors, type GroupSums } from './beyond.js';
 import type { ItemMoments } from './items.js';
 import { sevenDecimals } from './marks.js';
 import { countClasses, responseRows } from './responses.js';
+import type { Steps } from './steps.js';
 import { percentOfTotal } from './sums.js';
-import type { AttemptColumns, QuestionStatistics, StatsSlot } from './types.js';
+import type { ClassColumn, DistractorStatistics, QuestionStatistics, StatsSlot } from './types.js';
 
 /** Moodle flags a question whose discriminative efficiency is below this (percent). */
 export const DUBIOUS_EFFICIENCY = 15;
 
 /** What every question's figures draw on. */
 export interface SharedFigures {
-  rows: Int32Array;
-  classes: AttemptColumns['classes'];
-  /** Per used attempt: the sum of its marks. */
-  totals: Float64Array;
+  /** The number of attempts used. */
+  n: number;
+  /** The number of graded slots. */
+  p: number;
   quizSumGrades: number;
   /** Σ √Cov(x, T) over the slots whose covariance is not negative. */
   sumOfRoots: number;
@@ -25,16 +26,42 @@ export interface SharedFigures {
   groups: GroupSums | null;
 }
 
+/** One slot's analysis of responses: the count of each class of each part, and the distractors of a one-part question. */
+export interface SlotResponses {
+  counts: Int32Array[];
+  distractors: DistractorStatistics[] | null;
+}
+
+/** Counts the slot's response classes at `rows`; `marks` and `totals` are the used attempts' (for the distractors). */
+export function* slotResponses(
+  slot: StatsSlot,
+  columns: readonly ClassColumn[],
+  rows: Int32Array,
+  totals: Float64Array,
+  marks: Float64Array,
+  m: ItemMoments,
+): Steps<SlotResponses> {
+  const counts = slot.parts.map((part) => new Int32Array(part.classes.length));
+  // A one-part question counts its classes in the distractor pass; the others count them here, a part a step.
+  if (slot.parts.length === 1) {
+    const rowsOfDistractors = distractors(slot, columns[0]!, rows, counts[0]!, totals, marks, m.meanRest, m.restDeviationSum, m.restSquares);
+    return { counts, distractors: rowsOfDistractors };
+  }
+  for (let k = 0; k < counts.length; k++) {
+    countClasses(slot, k, columns[k]!, rows, counts[k]!);
+    yield;
+  }
+  return { counts, distractors: null };
+}
+
 export function questionStatistics(
   slot: StatsSlot,
   j: number,
   m: ItemMoments,
-  marks: Float64Array,
+  responses: SlotResponses,
   shared: SharedFigures,
 ): QuestionStatistics {
-  const { rows, totals, sumOfRoots, sumOfMarkVariance, totalVariance, groups } = shared;
-  const n = rows.length;
-  const p = shared.classes.length; // one class column list per slot
+  const { n, p, sumOfRoots, sumOfMarkVariance, totalVariance, groups } = shared;
   const maxMark = sevenDecimals(slot.maxMark);
   const negativeCovariance = m.covarianceWithTotal !== null && m.covarianceWithTotal < 0;
   // Moodle tests these products and CovMax for truth: 0 (and a null, which multiplies as 0) leave a blank.
@@ -42,15 +69,6 @@ export function questionStatistics(
   const restRoot = varianceProduct ? Math.sqrt(varianceProduct) : null;
   const efficiency = m.covarianceMax ? (100 * m.covariance!) / m.covarianceMax : null;
   const totalVarianceProduct = (m.markVariance ?? 0) * (totalVariance ?? 0);
-
-  const counts = slot.parts.map((part) => new Int32Array(part.classes.length));
-  const columns = shared.classes[j]!;
-  // A one-part question counts its classes in the distractor pass; the others count them here.
-  const distractorRows =
-    slot.parts.length === 1
-      ? distractors(slot, columns[0]!, rows, counts[0]!, totals, marks, m.meanRest, m.restDeviationSum, m.restSquares)
-      : null;
-  if (distractorRows === null) counts.forEach((c, k) => countClasses(slot, k, columns[k]!, rows, c));
 
   return {
     slot: slot.slot,
@@ -71,7 +89,7 @@ export function questionStatistics(
     discriminationIndex: restRoot === null ? null : (100 * m.covariance!) / restRoot,
     discriminativeEfficiency: efficiency,
     dubious: efficiency !== null && efficiency < DUBIOUS_EFFICIENCY,
-    responses: responseRows(slot, counts, n),
+    responses: responseRows(slot, responses.counts, n),
     beyondMoodle: {
       itemTotalCorrelation: totalVarianceProduct ? m.covarianceWithTotal! / Math.sqrt(totalVarianceProduct) : null,
       itemRestCorrelation: restRoot === null ? null : m.covariance! / restRoot,
@@ -81,7 +99,7 @@ export function questionStatistics(
           : null,
       alphaIfDeleted:
         p > 2 && m.restVariance ? ((p - 1) / (p - 2)) * (1 - (sumOfMarkVariance - m.markVariance!) / m.restVariance) : null,
-      distractors: distractorRows,
+      distractors: responses.distractors,
     },
   };
 }

@@ -1,8 +1,8 @@
 // Moodle's "Analysis of responses" (last try): how many of the attempts used fell in each response class.
-import type { ResponseStatistics, StatsSlot } from './types.js';
+import type { ClassColumn, ResponseStatistics, StatsSlot } from './types.js';
 
 /** Counts the classes of one part's column at `rows` into `counts`; throws on an index outside the part's classes. */
-export function countClasses(slot: StatsSlot, partIndex: number, column: Int16Array, rows: Int32Array, counts: Int32Array): void {
+export function countClasses(slot: StatsSlot, partIndex: number, column: ClassColumn, rows: Int32Array, counts: Int32Array): void {
   const size = counts.length;
   for (let r = 0; r < rows.length; r++) {
     const c = column[rows[r]!]!;

@@ -1,5 +1,6 @@
 // The input and output of the quiz statistics report. Field comments become the OpenAPI descriptions.
 import type { ResponsePart } from '../model/index.js';
+import type { StatisticsWorkspace } from './workspace.js';
 
 /** Which attempts of each user the report uses (Moodle's "Calculate statistics from"). */
 export type WhichAttempts = 'first' | 'last' | 'highest' | 'all';
@@ -22,8 +23,25 @@ export interface StatsSlot {
 }
 
 /**
+ * A column of doubles stored as a code per attempt into the table of its distinct values: exact, and a byte
+ * or two per attempt where the column takes few values (a question's fractions, the attempts' totals).
+ */
+export interface CodedColumn {
+  /** Per attempt: the index in `values` of its value. */
+  codes: Uint8Array | Uint16Array;
+  /** The distinct values (NaN among them when it occurs); may hold more entries than codes use. */
+  values: Float64Array;
+}
+
+/** A column of doubles, as they are or coded. */
+export type NumberColumn = Float64Array | CodedColumn;
+
+/** A column of response class indices; -1 for none. */
+export type ClassColumn = Int8Array | Int16Array;
+
+/**
  * Every stored attempt of the quiz (finished, or finished and awaiting manual grading), column by column,
- * so that a million attempts need no object per attempt.
+ * so that a million attempts need no object per attempt. Columns may be longer than `length`.
  */
 export interface AttemptColumns {
   length: number;
@@ -32,11 +50,11 @@ export interface AttemptColumns {
   /** 1, 2, … per user. */
   attemptNumber: Int32Array;
   /** The attempt's total as stored (5 decimals); NaN when null (a question awaits manual grading). */
-  sumGrades: Float64Array;
+  sumGrades: NumberColumn;
   /** Per graded slot (in `slots` order), per attempt: the question's fraction; NaN when null (gave up, not graded). */
-  fractions: Float64Array[];
+  fractions: NumberColumn[];
   /** Per graded slot, per part of that slot: the response class index of each attempt, -1 when it adds nothing. */
-  classes: Int16Array[][];
+  classes: ClassColumn[][];
 }
 
 export interface QuizStatisticsInput {
@@ -45,6 +63,8 @@ export interface QuizStatisticsInput {
   which: WhichAttempts;
   /** The quiz's total of maximum marks (Moodle's quiz.sumgrades, 5 decimals). */
   quizSumGrades: number;
+  /** Scratch arrays to reuse from an earlier computation (one is made when left out); see StatisticsWorkspace. */
+  workspace?: StatisticsWorkspace;
 }
 
 /**

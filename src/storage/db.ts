@@ -29,6 +29,23 @@ export function openDatabase(path: string): Database {
   return db;
 }
 
+/**
+ * A second connection to the file of `db`, read-only: with WAL, its read transactions see one committed state
+ * for as long as they last while `db` goes on writing. Null for an in-memory database, which no other
+ * connection can see.
+ */
+export function openReadOnly(db: Database): Database | null {
+  if (db.memory) return null;
+  const reader = new BetterSqlite3(db.name, { readonly: true, fileMustExist: true });
+  try {
+    reader.pragma('busy_timeout = 5000');
+  } catch (error) {
+    reader.close();
+    throw error;
+  }
+  return reader;
+}
+
 /** Folds the WAL back into the main file and closes the connection; closing twice does nothing. */
 export function closeDatabase(db: Database): void {
   if (!db.open) return;

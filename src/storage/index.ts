@@ -1,5 +1,5 @@
 // The storage layer: the only part of qbank that talks to SQLite.
-export { closeDatabase, openDatabase, ping, transaction, type Database } from './db.js';
+export { closeDatabase, openDatabase, openReadOnly, ping, transaction, type Database } from './db.js';
 export {
   appliedMigrations,
   DEFAULT_MIGRATIONS_DIR,
@@ -24,6 +24,6 @@ export { KeyRepository } from './keys.js';
 export { AttemptRepository } from './attempts.js';
 export { StatisticsReader } from './statistics.js';
 export { SettingsRepository } from './settings.js';
-export { createStore, openStore, type OpenStoreOptions, type Store, type StoreOptions } from './store.js';
+export { createStore, openStore, type OpenStoreOptions, type ReadConnection, type Store, type StoreOptions } from './store.js';
 export { roundDecimal } from './values.js';
 export type * from './types.js';

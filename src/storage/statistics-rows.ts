@@ -5,7 +5,7 @@
 // numbered from the (quiz, user, number) index, a page of users per query, without a string per row.
 import type { Database } from './db.js';
 import { InvalidInputError } from './errors.js';
-import type { AttemptRows, AttemptRowsRequest, AttemptShape } from './types.js';
+import type { AttemptRowChunk, AttemptRows, AttemptRowsRequest, AttemptShape, UserPage } from './types.js';
 
 /** Rows per chunk: the hex string of a chunk (about 256 characters a row) stays below V8's large-object size. */
 const CHUNK_ROWS = 400;
@@ -38,7 +38,7 @@ export function checkShape(shape: AttemptShape): void {
  * lookup lands somewhere else in the column: a table indexed by id costs one cache miss where a binary search
  * costs twenty, and is used when the quiz's ids are not too sparse.
  */
-function rowFinder(attemptId: Float64Array, length: number): (id: number) => number {
+export function rowFinder(attemptId: Float64Array, length: number): (id: number) => number {
   const first = attemptId[0]!;
   const span = attemptId[length - 1]! - first + 1;
   if (span <= 4 * length + 1024) {
@@ -102,37 +102,28 @@ export class AttemptRowReader {
     this.userGroupsAfter = db.prepare<[number, string, number, number], [string | null, string | null]>(groups('>')).raw(true);
   }
 
+  /** The number of the quiz's rows with attempt ids in (afterAttemptId, throughAttemptId]. */
+  countRows(quizId: number, afterAttemptId: number, throughAttemptId: number): number {
+    return this.count.get(quizId, afterAttemptId, throughAttemptId)!;
+  }
+
+  /** The rows of the range as whole columns (see StatisticsReader.readAttemptRows). */
   read(quizId: number, request: AttemptRowsRequest): AttemptRows {
     const { shape, afterAttemptId, throughAttemptId, users } = request;
     checkShape(shape);
-    const raw = request.rawClassesFor ?? new Set<number>();
-    const slots = shape.slots;
-    const totalParts = shape.parts.reduce((sum, n) => sum + n, 0);
-    const fractionBytes = slots * 8;
-    const classBytes = totalParts * 2;
-
-    const expected = this.count.get(quizId, afterAttemptId, throughAttemptId)!;
+    const expected = this.countRows(quizId, afterAttemptId, throughAttemptId);
     let capacity = Math.max(expected, request.capacity?.(expected) ?? 0, 1);
     let attemptId = new Float64Array(capacity);
     let user = new Int32Array(capacity);
     let attemptNumber = new Int32Array(capacity);
     let sumGrades = new Float64Array(capacity);
-    let fractions = Array.from({ length: slots }, () => new Float64Array(capacity));
+    let fractions = Array.from({ length: shape.slots }, () => new Float64Array(capacity));
     let classes = shape.parts.map((n) => Array.from({ length: n }, () => new Int16Array(capacity)));
-    let classColumns = classes.flat();
     const rawClasses = new Map<number, Int16Array>();
-
-    let scratch = Buffer.alloc(0);
-    let view = new DataView(scratch.buffer);
     let length = 0;
     let shapeMismatches = 0;
-    let after = afterAttemptId;
-    for (;;) {
-      const [hex, rows, last] = this.chunk.get(quizId, after, throughAttemptId, CHUNK_ROWS)!;
-      if (rows === 0 || hex === null || last === null) break;
-      const sums = this.sums.all(quizId, after, last);
-      const userIds = users === undefined ? null : this.userIds.all(quizId, after, last);
-      if (sums.length !== rows) throw changedDuringRead();
+    for (const chunk of this.chunks(quizId, request)) {
+      const rows = chunk.length;
       if (length + rows > capacity) {
         capacity = Math.max(length + rows, Math.ceil(capacity * 1.5));
         attemptId = grown(attemptId, capacity);
@@ -141,17 +132,77 @@ export class AttemptRowReader {
         sumGrades = grown(sumGrades, capacity);
         fractions = fractions.map((column) => grown(column, capacity));
         classes = classes.map((slot) => slot.map((column) => grown(column, capacity)));
-        classColumns = classes.flat();
       }
+      attemptId.set(chunk.attemptId.subarray(0, rows), length);
+      user.set(chunk.user.subarray(0, rows), length);
+      attemptNumber.set(chunk.attemptNumber.subarray(0, rows), length);
+      sumGrades.set(chunk.sumGrades.subarray(0, rows), length);
+      fractions.forEach((column, s) => column.set(chunk.fractions[s]!.subarray(0, rows), length));
+      classes.forEach((slot, s) => slot.forEach((column, k) => column.set(chunk.classes[s]![k]!.subarray(0, rows), length)));
+      for (const [row, whole] of chunk.rawClasses) rawClasses.set(length + row, whole);
+      shapeMismatches += chunk.shapeMismatches;
+      length += rows;
+    }
+    let userCount = users?.size ?? 0;
+    if (users === undefined && length > 0) {
+      const rowOf = rowFinder(attemptId, length);
+      for (const page of this.userPages(quizId, afterAttemptId, attemptId[length - 1]!)) {
+        for (let i = 0; i < page.length; i++) {
+          const row = rowOf(page.attemptId[i]!);
+          if (row >= 0) user[row] = page.user[i]!;
+        }
+        userCount = page.userCount;
+      }
+    }
+    return { length, attemptId, user, attemptNumber, sumGrades, fractions, classes, rawClasses, shapeMismatches, userCount };
+  }
+
+  /**
+   * The rows of the range a chunk at a time, in attempt id order (see StatisticsReader.attemptRowChunks). The
+   * chunk's arrays are reused: each chunk is only valid until the next one is asked for.
+   */
+  *chunks(quizId: number, request: AttemptRowsRequest): Generator<AttemptRowChunk, void, void> {
+    const { shape, afterAttemptId, throughAttemptId, users } = request;
+    checkShape(shape);
+    const raw = request.rawClassesFor ?? new Set<number>();
+    const slots = shape.slots;
+    const totalParts = shape.parts.reduce((sum, n) => sum + n, 0);
+    const fractionBytes = slots * 8;
+    const classBytes = totalParts * 2;
+
+    const chunk: AttemptRowChunk = {
+      length: 0,
+      attemptId: new Float64Array(CHUNK_ROWS),
+      user: new Int32Array(CHUNK_ROWS),
+      attemptNumber: new Int32Array(CHUNK_ROWS),
+      sumGrades: new Float64Array(CHUNK_ROWS),
+      fractions: Array.from({ length: slots }, () => new Float64Array(CHUNK_ROWS)),
+      classes: shape.parts.map((n) => Array.from({ length: n }, () => new Int16Array(CHUNK_ROWS))),
+      rawClasses: new Map(),
+      shapeMismatches: 0,
+    };
+    const { attemptId, user, attemptNumber, sumGrades, fractions } = chunk;
+    const classColumns = chunk.classes.flat();
+
+    let scratch = Buffer.alloc(0);
+    let view = new DataView(scratch.buffer);
+    let after = afterAttemptId;
+    for (;;) {
+      const [hex, rows, last] = this.chunk.get(quizId, after, throughAttemptId, CHUNK_ROWS)!;
+      if (rows === 0 || hex === null || last === null) return;
+      const sums = this.sums.all(quizId, after, last);
+      const userIds = users === undefined ? null : this.userIds.all(quizId, after, last);
+      if (sums.length !== rows || rows > CHUNK_ROWS) throw changedDuringRead();
       if (scratch.length < hex.length >> 1) {
         scratch = Buffer.alloc(hex.length);
         view = new DataView(scratch.buffer, scratch.byteOffset, scratch.byteLength);
       }
       const written = scratch.write(hex, 0, 'hex');
+      chunk.rawClasses = new Map();
+      let shapeMismatches = 0;
       let offset = 0;
       let previous = after;
-      for (let r = 0; r < rows; r++) {
-        const i = length++;
+      for (let i = 0; i < rows; i++) {
         const id = view.getUint32(offset) * 2 ** 32 + view.getUint32(offset + 4);
         if (id <= previous) throw changedDuringRead();
         previous = id;
@@ -160,15 +211,17 @@ export class AttemptRowReader {
         const storedFractionBytes = view.getUint16(offset + 12);
         const storedClassBytes = view.getUint16(offset + 14);
         offset += ROW_HEADER;
-        sumGrades[i] = sums[r] ?? Number.NaN;
+        sumGrades[i] = sums[i] ?? Number.NaN;
         if (userIds !== null) {
-          const userId = userIds[r]!;
+          const userId = userIds[i]!;
           let u = users!.get(userId);
           if (u === undefined) {
             u = users!.size;
             users!.set(userId, u);
           }
           user[i] = u;
+        } else {
+          user[i] = 0;
         }
 
         const wantsRaw = raw.has(id);
@@ -184,32 +237,35 @@ export class AttemptRowReader {
           if (wantsRaw && fractionsFit) {
             const whole = new Int16Array(storedClassBytes >> 1);
             for (let k = 0; k < whole.length; k++) whole[k] = view.getInt16(offset + k * 2, true);
-            rawClasses.set(i, whole);
+            chunk.rawClasses.set(i, whole);
           }
         }
         offset += storedClassBytes;
       }
       if (offset !== written || previous !== last) throw changedDuringRead();
+      chunk.length = rows;
+      chunk.shapeMismatches = shapeMismatches;
+      yield chunk;
       after = last;
-      if (rows < CHUNK_ROWS) break;
+      if (rows < CHUNK_ROWS) return;
     }
-    const userCount = users !== undefined ? users.size : this.numberUsers(quizId, afterAttemptId, length, attemptId, user);
-    return { length, attemptId, user, attemptNumber, sumGrades, fractions, classes, rawClasses, shapeMismatches, userCount };
   }
 
-  /** Numbers the users of rows [0, length) from 0 in user-id order; returns how many there are. */
-  private numberUsers(quizId: number, afterAttemptId: number, length: number, attemptId: Float64Array, user: Int32Array): number {
-    if (length === 0) return 0;
-    const through = attemptId[length - 1]!;
-    const rowOf = rowFinder(attemptId, length);
+  /**
+   * The users of the range's attempts, numbered from 0 in user-id order, a page of users at a time: each page
+   * lists the attempt ids of its users with each one's number (valid until the next page is asked for).
+   */
+  *userPages(quizId: number, afterAttemptId: number, throughAttemptId: number): Generator<UserPage, void, void> {
+    const page: UserPage = { length: 0, attemptId: new Float64Array(USER_PAGE), user: new Int32Array(USER_PAGE), userCount: 0 };
     let u = 0;
     let lastUser: string | null = null;
     for (;;) {
       const [groups, pageLastUser]: [string | null, string | null] =
         lastUser === null
-          ? this.userGroups.get(quizId, '', afterAttemptId, through)!
-          : this.userGroupsAfter.get(quizId, lastUser, afterAttemptId, through)!;
-      if (groups === null || pageLastUser === null) return u;
+          ? this.userGroups.get(quizId, '', afterAttemptId, throughAttemptId)!
+          : this.userGroupsAfter.get(quizId, lastUser, afterAttemptId, throughAttemptId)!;
+      if (groups === null || pageLastUser === null) return;
+      page.length = 0;
       let id = 0;
       for (let i = 0; i <= groups.length; i++) {
         const c = i < groups.length ? groups.charCodeAt(i) : SEMICOLON;
@@ -218,11 +274,17 @@ export class AttemptRowReader {
           continue;
         }
         if (c !== COMMA && c !== SEMICOLON) throw new Error(`unexpected ${String.fromCharCode(c)} in the user groups`);
-        const row = rowOf(id);
-        if (row >= 0) user[row] = u;
+        if (page.length === page.attemptId.length) {
+          page.attemptId = grown(page.attemptId, 2 * page.length);
+          page.user = grown(page.user, 2 * page.length);
+        }
+        page.attemptId[page.length] = id;
+        page.user[page.length++] = u;
         id = 0;
         if (c === SEMICOLON) u++;
       }
+      page.userCount = u;
+      yield page;
       lastUser = pageLastUser;
     }
   }

@@ -2,7 +2,7 @@
 // copied straight into typed columns. No object is built per attempt.
 import type { Database } from './db.js';
 import { AttemptRowReader, checkShape } from './statistics-rows.js';
-import type { AttemptColumns, AttemptRows, AttemptRowsRequest, AttemptShape, StatsState } from './types.js';
+import type { AttemptColumns, AttemptRowChunk, AttemptRows, AttemptRowsRequest, AttemptShape, StatsState, UserPage } from './types.js';
 
 type StatsRow = [userId: string, attemptNumber: number, sumGrades: number | null, fractions: Buffer, classes: Buffer];
 
@@ -162,6 +162,28 @@ export class StatisticsReader {
    */
   readAttemptRows(quizId: number, request: AttemptRowsRequest): AttemptRows {
     return this.rows.read(quizId, request);
+  }
+
+  /** The number of the quiz's rows with attempt ids in (afterAttemptId, throughAttemptId]. */
+  countAttemptRows(quizId: number, afterAttemptId: number, throughAttemptId: number): number {
+    return this.rows.countRows(quizId, afterAttemptId, throughAttemptId);
+  }
+
+  /**
+   * readAttemptRows a chunk of a few hundred rows at a time, so that a caller can pause between chunks and
+   * keep only compact copies. Each chunk's arrays are reused for the next one. Without `users`, the chunks'
+   * users are 0: number them with attemptUserPages over the same range. `capacity` is not used.
+   */
+  attemptRowChunks(quizId: number, request: AttemptRowsRequest): Generator<AttemptRowChunk, void, void> {
+    return this.rows.chunks(quizId, request);
+  }
+
+  /**
+   * The users of the quiz's attempts in (afterAttemptId, throughAttemptId], numbered from 0 in user-id order,
+   * a page of users at a time (the pages' arrays are reused).
+   */
+  attemptUserPages(quizId: number, afterAttemptId: number, throughAttemptId: number): Generator<UserPage, void, void> {
+    return this.rows.userPages(quizId, afterAttemptId, throughAttemptId);
   }
 
   /** The attempts of the quiz, up to an attempt id, that answered a slot on the given question version, in id order. */

@@ -2,7 +2,7 @@
 // and every repository (each prepares its statements once).
 import { AttemptRepository } from './attempts.js';
 import { CategoryRepository } from './categories.js';
-import { closeDatabase, openDatabase, ping, transaction, type Database } from './db.js';
+import { closeDatabase, openDatabase, openReadOnly, ping, transaction, type Database } from './db.js';
 import { KeyRepository } from './keys.js';
 import { migrate } from './migrate.js';
 import { QuestionRepository } from './questions.js';
@@ -14,6 +14,18 @@ import { isoNow } from './values.js';
 export interface StoreOptions {
   /** The clock for created/retired/graded times; the system clock when left out. */
   now?: () => string;
+}
+
+/** The repositories the statistics report reads, on a read-only connection of their own. */
+export interface ReadConnection {
+  readonly quizzes: QuizRepository;
+  readonly questions: QuestionRepository;
+  readonly statistics: StatisticsReader;
+  /**
+   * Runs `fn` in one read transaction held open across its awaits: everything it reads comes from the same
+   * committed state, while writers go on through the store. Calls must not overlap (one at a time).
+   */
+  readSnapshot<T>(fn: () => Promise<T>): Promise<T>;
 }
 
 export interface Store {
@@ -29,12 +41,18 @@ export interface Store {
   transaction<T>(fn: () => T): T;
   /** True when the database answers. */
   ping(): boolean;
+  /**
+   * A second, read-only connection to the same file for reads that pause to let others run (opened on first
+   * use, closed with the store); null for an in-memory database.
+   */
+  reader(): ReadConnection | null;
   close(): void;
 }
 
 /** Builds the repositories over a database whose schema is up to date (run `migrate` first). */
 export function createStore(db: Database, options: StoreOptions = {}): Store {
   const now = options.now ?? isoNow;
+  let reader: { db: Database; connection: ReadConnection } | null | undefined;
   return {
     db,
     categories: new CategoryRepository(db),
@@ -46,7 +64,34 @@ export function createStore(db: Database, options: StoreOptions = {}): Store {
     settings: new SettingsRepository(db),
     transaction: (fn) => transaction(db, fn),
     ping: () => ping(db),
-    close: () => closeDatabase(db),
+    reader: () => {
+      if (reader === undefined) {
+        const readOnly = openReadOnly(db);
+        reader = readOnly === null ? null : { db: readOnly, connection: readConnection(readOnly, now) };
+      }
+      return reader?.connection ?? null;
+    },
+    close: () => {
+      if (reader?.db.open) reader.db.close();
+      closeDatabase(db);
+    },
+  };
+}
+
+function readConnection(db: Database, now: () => string): ReadConnection {
+  return {
+    quizzes: new QuizRepository(db, now),
+    questions: new QuestionRepository(db, now),
+    statistics: new StatisticsReader(db),
+    readSnapshot: async (fn) => {
+      if (db.inTransaction) throw new Error('a read snapshot is already open on this connection');
+      db.exec('BEGIN');
+      try {
+        return await fn();
+      } finally {
+        if (db.open && db.inTransaction) db.exec('COMMIT');
+      }
+    },
   };
 }
 

@@ -359,6 +359,24 @@ export interface AttemptRowsRequest {
   rawClassesFor?: ReadonlySet<number>;
 }
 
+/**
+ * A chunk of a ranged read: a few hundred rows in the arrays' first `length` entries. `user` holds the numbers
+ * of the request's `users` map, or 0 when the users are numbered afterwards (see UserPage); `rawClasses` and
+ * `shapeMismatches` are the chunk's.
+ */
+export type AttemptRowChunk = Omit<AttemptRows, 'userCount'>;
+
+/** A page of the users of a range of attempts, numbered from 0 in user-id order across pages. */
+export interface UserPage {
+  length: number;
+  /** The page's attempts (each user's attempts together) … */
+  attemptId: Float64Array;
+  /** … and their users' numbers. */
+  user: Int32Array;
+  /** The users numbered so far, this page's included. */
+  userCount: number;
+}
+
 /** A range of a quiz's attempts as columns, in attempt id order; the arrays may be longer than `length`. */
 export interface AttemptRows {
   length: number;

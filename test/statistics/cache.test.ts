@@ -24,11 +24,12 @@ function figures(report: QuizStatisticsReport): QuizStatistics {
   return { quiz, questions: report.questions };
 }
 
-/** Spies on the storage reads, to tell a full read (from attempt 0) from an appended one. */
+/** Spies on the storage reads (through the store's read-only connection), to tell a full read (from attempt 0) from an appended one. */
 function watchReads(store: Store): number[] {
   const reads: number[] = [];
-  const original = store.statistics.readAttemptRows.bind(store.statistics);
-  vi.spyOn(store.statistics, 'readAttemptRows').mockImplementation((quizId, request) => {
+  const statistics = store.reader()!.statistics;
+  const original = statistics.attemptRowChunks.bind(statistics);
+  vi.spyOn(statistics, 'attemptRowChunks').mockImplementation((quizId, request) => {
     reads.push(request.afterAttemptId);
     return original(quizId, request);
   });
@@ -44,28 +45,28 @@ function essayQuiz(store: Store): number {
 }
 
 describe('the statistics cache', () => {
-  it('reads only the attempts stored since the last report, and answers a repeat from memory', () => {
+  it('reads only the attempts stored since the last report, and answers a repeat from memory', async () => {
     const { store, services } = h();
     const quizId = createRnnQuiz(store);
     const attempts = storeMixedAttempts(store, quizId, 40, 15, 7);
     const reads = watchReads(store);
 
-    const first = services.statistics.report('rnn-4.1', 'all');
+    const first = await services.statistics.report('rnn-4.1', 'all');
     expect(figures(first)).toEqual(expectedStatistics(store, quizId, attempts, 'all'));
-    expect(services.statistics.report('rnn-4.1', 'all')).toBe(first);
+    expect(await services.statistics.report('rnn-4.1', 'all')).toBe(first);
     expect(reads).toEqual([0]);
 
     const lastId = store.attempts.listAttempts(quizId).items.at(-1)!.id;
     attempts.push(...storeMixedAttempts(store, quizId, 5, 20, 8));
-    const second = services.statistics.report('rnn-4.1', 'all');
+    const second = await services.statistics.report('rnn-4.1', 'all');
     expect(reads).toEqual([0, lastId]);
     expect(second.quiz.allAttemptsCount).toBe(45);
     for (const which of WHICH_ATTEMPTS) {
-      expect(figures(services.statistics.report('rnn-4.1', which))).toEqual(expectedStatistics(store, quizId, attempts, which));
+      expect(figures(await services.statistics.report('rnn-4.1', which))).toEqual(expectedStatistics(store, quizId, attempts, which));
     }
   });
 
-  it('reflects a manual grade: the attempt joins the report once its essay is graded', () => {
+  it('reflects a manual grade: the attempt joins the report once its essay is graded', async () => {
     const { store, services } = h();
     const quizId = essayQuiz(store);
     const slots = gradedSlots(store, quizId);
@@ -77,7 +78,7 @@ describe('the statistics cache', () => {
       gradedAttempt(quizId, slots, 'c', [tf(true), essay]),
     ];
     const ids = attempts.map((a) => store.attempts.insertAttempt(a).id);
-    const before = services.statistics.report('essays', 'all');
+    const before = await services.statistics.report('essays', 'all');
     expect(before.quiz.allAttemptsCount).toBe(1);
     const reads = watchReads(store);
 
@@ -87,18 +88,18 @@ describe('the statistics cache', () => {
       fractions: new Float64Array([1, 0.5]),
     }));
     attempts[2] = { ...attempts[2]!, sumGrades: 2, fractions: new Float64Array([1, 0.5]) };
-    const after = services.statistics.report('essays', 'all');
+    const after = await services.statistics.report('essays', 'all');
     expect(reads).toEqual([0]);
     expect(after.quiz.allAttemptsCount).toBe(2);
     expect(figures(after)).toEqual(expectedStatistics(store, quizId, attempts.filter((_, i) => i !== 1), 'all'));
   });
 
-  it('reflects a regrade and a deleted attempt', () => {
+  it('reflects a regrade and a deleted attempt', async () => {
     const { store, services } = h();
     const quizId = createRnnQuiz(store);
     const attempts = storeMixedAttempts(store, quizId, 30, 30, 9);
     const ids = store.attempts.listAttempts(quizId).items.map((a) => a.id);
-    services.statistics.report('rnn-4.1', 'all');
+    await services.statistics.report('rnn-4.1', 'all');
 
     // A regrade that gives full marks on the first question of the first five attempts.
     const updates = attempts.slice(0, 5).map((a, i) => {
@@ -109,7 +110,7 @@ describe('the statistics cache', () => {
       return { attemptId: ids[i]!, questions: [], sumGrades, state: 'finished' as const, fractions };
     });
     store.attempts.regradeAttempts(updates);
-    expect(figures(services.statistics.report('rnn-4.1', 'all'))).toEqual(expectedStatistics(store, quizId, attempts, 'all'));
+    expect(figures(await services.statistics.report('rnn-4.1', 'all'))).toEqual(expectedStatistics(store, quizId, attempts, 'all'));
 
     // Storage has no deletion yet: an administrator's SQL, which the change counter sees all the same.
     store.transaction(() => {
@@ -117,10 +118,10 @@ describe('the statistics cache', () => {
       store.db.prepare('DELETE FROM attempts WHERE id = ?').run(ids[3]);
     });
     attempts.splice(3, 1);
-    expect(figures(services.statistics.report('rnn-4.1', 'all'))).toEqual(expectedStatistics(store, quizId, attempts, 'all'));
+    expect(figures(await services.statistics.report('rnn-4.1', 'all'))).toEqual(expectedStatistics(store, quizId, attempts, 'all'));
   });
 
-  it('keeps two quizzes apart, also when its budget holds only one of them', () => {
+  it('keeps two quizzes apart, also when its budget holds only one of them', async () => {
     const { store, services } = h();
     const a = createRnnQuiz(store);
     const b = createRnnQuiz(store, { idnumber: 'rnn-copy', name: 'Copy', category: `${RNN_CATEGORY}/Copy` });
@@ -131,7 +132,7 @@ describe('the statistics cache', () => {
       stored[b]!.push(...storeMixedAttempts(store, b, 7, 8, 200 + round));
       for (const service of [services.statistics, small]) {
         for (const [quizId, ref] of [[a, 'rnn-4.1'], [b, 'rnn-copy']] as const) {
-          const report = service.report(ref, 'all');
+          const report = await service.report(ref, 'all');
           expect(report.quiz.id).toBe(quizId);
           expect(figures(report)).toEqual(expectedStatistics(store, quizId, stored[quizId]!, 'all'));
         }
@@ -139,7 +140,7 @@ describe('the statistics cache', () => {
     }
   });
 
-  it('carries attempts on an earlier version over to the current classes by their text, late ones included', () => {
+  it('carries attempts on an earlier version over to the current classes by their text, late ones included', async () => {
     const { store, services } = h();
     const quizId = createRnnQuiz(store);
     const oldSlots = gradedSlots(store, quizId);
@@ -147,7 +148,7 @@ describe('the statistics cache', () => {
     // On version 1 of Q1: two chose choice 0, three the right choice 1, one left it out.
     const old = [pick(0), pick(0), pick(1), pick(1), pick(1), null].map((r, i) => gradedAttempt(quizId, oldSlots, `old-${i}`, [r]));
     for (const attempt of old) store.attempts.insertAttempt(attempt);
-    services.statistics.report('rnn-4.1');
+    await services.statistics.report('rnn-4.1');
 
     // Version 2 rewords choice 0 and adds a third choice: choice 1 keeps its text.
     const q1 = oldSlots[0]!.slot;
@@ -161,12 +162,12 @@ describe('the statistics cache', () => {
     const newSlots = gradedSlots(store, quizId);
     const fresh = [pick(1), pick(2), pick(0)].map((r, i) => gradedAttempt(quizId, newSlots, `new-${i}`, [r]));
     for (const attempt of fresh) store.attempts.insertAttempt(attempt);
-    services.statistics.report('rnn-4.1', 'all');
+    await services.statistics.report('rnn-4.1', 'all');
     // An attempt graded on version 1 that is stored only now (it was submitted before the edit).
     const late = gradedAttempt(quizId, oldSlots, 'late', [pick(0)]);
     store.attempts.insertAttempt(late);
 
-    const report = services.statistics.report('rnn-4.1', 'all');
+    const report = await services.statistics.report('rnn-4.1', 'all');
     const versions = store.questions.getQuestion(q1.questionId)!.versions;
     expect(report.olderVersions).toEqual([
       { slot: 1, questionId: q1.questionId, versionId: versions[0]!.versionId, version: 1, attempts: 7, sameClasses: false, unmatchedResponses: 3 },
@@ -182,10 +183,10 @@ describe('the statistics cache', () => {
     // Marks count as graded: the old right answers are right, whatever the version.
     expect(report.questions[0]!.facilityIndex).toBeCloseTo((4 / 10) * 100, 12);
     // The same as a service with nothing cached.
-    expect(new StatisticsService(store).report('rnn-4.1', 'all')).toEqual(report);
+    expect(await new StatisticsService(store).report('rnn-4.1', 'all')).toEqual(report);
   });
 
-  it('gives what a fresh service gives after any interleaving of submissions, grades and reports', () => {
+  it('gives what a fresh service gives after any interleaving of submissions, grades and reports', async () => {
     const { store, services } = h();
     const quizId = createRnnQuiz(store);
     const next = random(2025);
@@ -202,8 +203,8 @@ describe('the statistics cache', () => {
         store.attempts.regradeAttempts([{ attemptId: ids[i]!, questions: [], sumGrades, state: 'finished', fractions }]);
       }
       const which = WHICH_ATTEMPTS[Math.floor(next() * WHICH_ATTEMPTS.length)]!;
-      const cached = services.statistics.report('rnn-4.1', which);
-      expect(cached).toEqual(new StatisticsService(store).report('rnn-4.1', which));
+      const cached = await services.statistics.report('rnn-4.1', which);
+      expect(cached).toEqual(await new StatisticsService(store).report('rnn-4.1', which));
       expect(figures(cached)).toEqual(expectedStatistics(store, quizId, attempts, which));
     }
   });

@@ -44,11 +44,11 @@ it('prints the report as a table, JSON or CSV, and exits 1 for an unknown quiz a
     qbank(['stats', 'rnn-4.1', '--format', 'json'], fresh),
   ]);
 
-  expect(table).toEqual({ code: 0, stdout: statisticsToTable(services.statistics.report('rnn-4.1', 'highest')), stderr: '' });
+  expect(table).toEqual({ code: 0, stdout: statisticsToTable(await services.statistics.report('rnn-4.1', 'highest')), stderr: '' });
   expect(json.code).toBe(0);
-  expect(JSON.parse(json.stdout)).toEqual(services.statistics.report('rnn-4.1', 'all'));
+  expect(JSON.parse(json.stdout)).toEqual(await services.statistics.report('rnn-4.1', 'all'));
   expect(csv.code).toBe(0);
-  expect(csv.stdout).toBe(statisticsToCsv(services.statistics.report('rnn-4.1', 'first')));
+  expect(csv.stdout).toBe(statisticsToCsv(await services.statistics.report('rnn-4.1', 'first')));
 
   expect(unknown.code).toBe(1);
   expect(unknown.stdout).toBe('');

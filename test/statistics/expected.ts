@@ -28,7 +28,7 @@ export function columnsOf(slots: StatsSlot[], attempts: readonly NewAttempt[]): 
   const users = new Map<string, number>();
   const numbers = new Map<string, number>();
   const n = attempts.length;
-  const cols: AttemptColumns = {
+  const cols: AttemptColumns & { sumGrades: Float64Array; fractions: Float64Array[]; classes: Int16Array[][] } = {
     length: n,
     user: new Int32Array(n),
     attemptNumber: new Int32Array(n),

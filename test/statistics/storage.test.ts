@@ -1,9 +1,10 @@
 // The storage side of the report's cache: the change counter kept by triggers, the state a cache compares
 // with, ranged reads of the statistics rows, and the attempts graded on earlier versions.
+import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createRnnQuiz, gradedAttempt, gradedSlots, RNN_CATEGORY } from '../../bench/stats-data.js';
 import type { MultichoiceQuestion } from '../../src/model/index.js';
-import type { AttemptShape, NewAttempt, Store } from '../../src/storage/index.js';
+import { openStore, type AttemptRows, type AttemptShape, type NewAttempt, type Store } from '../../src/storage/index.js';
 import { useHarness } from './harness.js';
 
 const h = useHarness();
@@ -146,6 +147,121 @@ describe('readAttemptRows', () => {
     expect([...raw.rawClasses.get(1)!]).toEqual([2, 0, -1, 4]);
     expect([...raw.classes[1]![0]!.subarray(0, 3)]).toEqual([-1, -1, -1]);
     expect(raw.fractions[1]![1]).toBe(1);
+  });
+});
+
+/** The chunks of a ranged read, copied and put end to end. */
+function concatenated(store: Store, quizId: number, request: Parameters<Store['statistics']['readAttemptRows']>[1]) {
+  const rows: Omit<AttemptRows, 'userCount'> & { chunks: number[] } = {
+    length: 0,
+    attemptId: new Float64Array(0),
+    user: new Int32Array(0),
+    attemptNumber: new Int32Array(0),
+    sumGrades: new Float64Array(0),
+    fractions: Array.from({ length: request.shape.slots }, () => new Float64Array(0)),
+    classes: request.shape.parts.map((n) => Array.from({ length: n }, () => new Int16Array(0))),
+    rawClasses: new Map(),
+    shapeMismatches: 0,
+    chunks: [],
+  };
+  const join = <T extends Float64Array | Int32Array | Int16Array>(a: T, b: T, n: number): T => {
+    const out = new (a.constructor as new (length: number) => T)(a.length + n);
+    out.set(a);
+    out.set(b.subarray(0, n), a.length);
+    return out;
+  };
+  for (const chunk of store.statistics.attemptRowChunks(quizId, request)) {
+    const n = chunk.length;
+    for (const [row, whole] of chunk.rawClasses) rows.rawClasses.set(rows.length + row, whole.slice());
+    rows.attemptId = join(rows.attemptId, chunk.attemptId, n);
+    rows.user = join(rows.user, chunk.user, n);
+    rows.attemptNumber = join(rows.attemptNumber, chunk.attemptNumber, n);
+    rows.sumGrades = join(rows.sumGrades, chunk.sumGrades, n);
+    rows.fractions = rows.fractions.map((column, s) => join(column, chunk.fractions[s]!, n));
+    rows.classes = rows.classes.map((slot, s) => slot.map((column, k) => join(column, chunk.classes[s]![k]!, n)));
+    rows.shapeMismatches += chunk.shapeMismatches;
+    rows.length += n;
+    rows.chunks.push(n);
+  }
+  return rows;
+}
+
+describe('attemptRowChunks and attemptUserPages', () => {
+  it('give chunk by chunk the rows of one ranged read, and page by page its user numbers', () => {
+    const { store } = h();
+    const [a, b] = twoQuizzes(store);
+    const ids: number[] = [];
+    store.transaction(() => {
+      for (let i = 0; i < 2500; i++) {
+        const classes = i % 7 === 0 ? [i % 3, -1, i % 2, 1] : [i % 3, -1, i % 2];
+        ids.push(store.attempts.insertAttempt(bare(a, `u${(i * 31) % 2300}`, [i / 2500, i % 11 === 0 ? 0.5 : Number.NaN], classes, i % 50 === 0 ? null : i)).id);
+        if (i % 500 === 0) store.attempts.insertAttempt(bare(b, 'noise', [0, 0], [0, 0, 0]));
+      }
+    });
+    const range = { shape: SHAPE, afterAttemptId: ids[9]!, throughAttemptId: ids[2409]!, rawClassesFor: new Set([ids[14]!, ids[700]!]) };
+    const whole = store.statistics.readAttemptRows(a, range);
+    const chunks = concatenated(store, a, range);
+    expect(chunks.chunks.length).toBeGreaterThan(3);
+    expect(store.statistics.countAttemptRows(a, range.afterAttemptId, range.throughAttemptId)).toBe(2400);
+    const cut = <T extends { subarray(a: number, b: number): T }>(x: T) => x.subarray(0, whole.length);
+    expect(chunks.length).toBe(whole.length);
+    expect(chunks.attemptId).toEqual(cut(whole.attemptId));
+    expect(chunks.attemptNumber).toEqual(cut(whole.attemptNumber));
+    expect(chunks.sumGrades).toEqual(cut(whole.sumGrades));
+    expect(chunks.fractions).toEqual(whole.fractions.map(cut));
+    expect(chunks.classes).toEqual(whole.classes.map((slot) => slot.map(cut)));
+    expect(chunks.rawClasses).toEqual(whole.rawClasses);
+    expect(chunks.shapeMismatches).toBe(whole.shapeMismatches);
+    expect(chunks.shapeMismatches).toBeGreaterThan(0);
+    // Without a map the chunks leave users to the pages, which number them as the whole read does.
+    expect(chunks.user.every((u) => u === 0)).toBe(true);
+    const users = new Map<number, number>();
+    let userCount = 0;
+    for (const page of store.statistics.attemptUserPages(a, range.afterAttemptId, range.throughAttemptId)) {
+      for (let i = 0; i < page.length; i++) users.set(page.attemptId[i]!, page.user[i]!);
+      userCount = page.userCount;
+    }
+    expect(userCount).toBe(whole.userCount);
+    expect(users.size).toBe(whole.length);
+    expect(Array.from(chunks.attemptId, (id) => users.get(id))).toEqual(Array.from(cut(whole.user)));
+
+    // With a map, users are numbered on in the order they come, chunk after chunk.
+    const byMap = concatenated(store, a, { ...range, users: new Map() });
+    const wholeByMap = store.statistics.readAttemptRows(a, { ...range, users: new Map() });
+    expect(byMap.user).toEqual(cut(wholeByMap.user));
+  });
+});
+
+describe('the read-only connection', () => {
+  it("reads one committed state across awaits while the store's own connection writes", async () => {
+    const { store } = h();
+    const [a] = twoQuizzes(store);
+    store.attempts.insertAttempt(bare(a, 'u', [1, 1], [0, 0, 0]));
+    const reader = store.reader()!;
+    expect(store.reader()).toBe(reader);
+    const seen = await reader.readSnapshot(async () => {
+      const before = reader.statistics.readState(a);
+      await nextTurn();
+      store.attempts.insertAttempt(bare(a, 'v', [1, 0], [0, 0, 0]));
+      await nextTurn();
+      return [before, reader.statistics.readState(a), store.statistics.readState(a)];
+    });
+    expect(seen[1]).toEqual(seen[0]);
+    expect(seen[2]!.lastAttemptId).toBeGreaterThan(seen[0]!.lastAttemptId);
+    expect(reader.statistics.readState(a)).toEqual(seen[2]);
+    // One snapshot at a time, and no writes.
+    await expect(reader.readSnapshot(() => reader.readSnapshot(async () => 1))).rejects.toThrow(/already open/);
+    expect(() => reader.quizzes.createQuiz({ name: 'x', slots: [] })).toThrow();
+  });
+
+  it('is none for an in-memory database, and closes with the store', async () => {
+    const memory = openStore(':memory:').store;
+    expect(memory.reader()).toBeNull();
+    memory.close();
+    const { store } = h();
+    const reader = store.reader()!;
+    store.close();
+    await expect(reader.readSnapshot(async () => reader.statistics.readState(1))).rejects.toThrow();
   });
 });
 

@@ -26,7 +26,14 @@ export function slot(j: number, maxMark: number, extra: Partial<StatsSlot> = {})
   };
 }
 
-export function columns(slots: StatsSlot[], rows: AttemptRow[]): AttemptColumns {
+/** Columns as plain typed arrays (no coded column). */
+export interface PlainColumns extends AttemptColumns {
+  sumGrades: Float64Array;
+  fractions: Float64Array[];
+  classes: Int16Array[][];
+}
+
+export function columns(slots: StatsSlot[], rows: AttemptRow[]): PlainColumns {
   const n = rows.length;
   return {
     length: n,
@@ -50,7 +57,7 @@ export function fromMarks(
   which: WhichAttempts = 'all',
   extra: (j: number) => Partial<StatsSlot> = () => ({}),
   classes?: number[][][],
-): QuizStatisticsInput {
+): QuizStatisticsInput & { attempts: PlainColumns } {
   const slots = maxMarks.map((m, j) => slot(j, m, extra(j)));
   const rows = marks.map((row, i) => ({
     user: i,

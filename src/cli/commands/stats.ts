@@ -48,10 +48,10 @@ export function statsCommand(program: Command, io: CliIO): void {
     )
     .addOption(new Option('--format <format>', 'table (text), json or csv').choices(FORMATS).default('table'))
     .action(async (quiz: string, options: StatsOptions) => {
-      await withServices(io, (services) => {
+      await withServices(io, async (services) => {
         let report;
         try {
-          report = services.statistics.report(quiz, options.attempts);
+          report = await services.statistics.report(quiz, options.attempts);
         } catch (error) {
           if (error instanceof QuizNotFoundError) throw new CliError(`qbank: ${error.message}`, 1);
           throw error;

@@ -36,7 +36,10 @@ function matchAt(s: string, p: number, excluded: (c: number) => boolean, allowEm
   return { raw: s.slice(p, lastBracket), end: lastBracket + 1 };
 }
 
-const unescape = (raw: string): string => phpTrim(raw).replaceAll('\\]', ']');
+const unescape = (raw: string): string => {
+  const value = phpTrim(raw);
+  return value.includes('\\') ? value.replaceAll('\\]', ']') : value;
+};
 
 /** The idnumber ('' when none) and tags Moodle reads from a question's comment lines. */
 export function extractIdnumberAndTags(comment: string): { idnumber: string; tags: string[] } {

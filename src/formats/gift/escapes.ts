@@ -2,16 +2,6 @@
 // (`\:` → `&&058;` …, `\\` → `\`), and placeholders become characters again only in finished text fields.
 // Placeholder text typed literally in a file is decoded too (Moodle's bug, kept on purpose).
 
-const ESCAPED: Readonly<Record<string, string>> = {
-  ':': '&&058;',
-  '#': '&&035;',
-  '=': '&&061;',
-  '{': '&&123;',
-  '}': '&&125;',
-  '~': '&&126;',
-  n: '&&010',
-};
-
 const DECODED: Readonly<Record<string, string>> = {
   '&&058;': ':',
   '&&035;': '#',
@@ -22,7 +12,6 @@ const DECODED: Readonly<Record<string, string>> = {
   '&&010': '\n',
 };
 
-const PLACEHOLDER = /&&0(?:58;|35;|61;|10)|&&12[356];/g;
 const HAS_PLACEHOLDER = /&&0(?:58;|35;|61;|10|92;)|&&12[356];/;
 const BACKSLASH_PLACEHOLDER = '&&092;';
 
@@ -34,41 +23,63 @@ export interface Edit {
   inLen: number;
 }
 
-export interface Preprocessed {
-  text: string;
-  edits: Edit[];
-}
+/** What escapePre() writes for a backslash and the character after it; any other backslash stays. */
+const PRE: Readonly<Record<string, string>> = {
+  '\\': '\\',
+  ':': '&&058;',
+  '#': '&&035;',
+  '=': '&&061;',
+  '{': '&&123;',
+  '}': '&&125;',
+  '~': '&&126;',
+  n: '&&010',
+};
+/** The same replacements as one expression, matched left to right without overlaps. */
+const PRE_ESCAPE = /\\[\\:#={}~n]|&&092;/g;
 
 /**
  * qformat_gift::escapedchar_pre(): `\\` → `\`, `\:` `\#` `\=` `\{` `\}` `\~` `\n` → placeholders, and
  * literal `&&092;` → `\`. One left-to-right pass gives the same result as Moodle's three str_replace calls.
+ * It runs on every block, so it jumps from backslash to backslash.
  */
-export function escapePre(s: string): Preprocessed {
-  if (!s.includes('\\') && !s.includes(BACKSLASH_PLACEHOLDER)) return { text: s, edits: [] };
-  const edits: Edit[] = [];
+export function escapePre(s: string): string {
+  let slash = s.indexOf('\\');
+  let literal = s.indexOf(BACKSLASH_PLACEHOLDER);
+  if (slash === -1 && literal === -1) return s;
   let out = '';
   let from = 0;
-  let i = 0;
-  const replace = (inLen: number, replacement: string): void => {
-    out += s.slice(from, i);
-    edits.push({ at: out.length, from: i, outLen: replacement.length, inLen });
-    out += replacement;
-    i += inLen;
-    from = i;
-  };
-  while (i < s.length) {
-    const c = s.charCodeAt(i);
-    if (c === 92 /* \ */) {
-      const next = s[i + 1];
-      if (next === '\\') replace(2, '\\');
-      else if (next !== undefined && ESCAPED[next] !== undefined) replace(2, ESCAPED[next]);
-      else i++;
-    } else if (c === 38 /* & */ && s.startsWith(BACKSLASH_PLACEHOLDER, i)) {
-      replace(6, '\\');
-    } else i++;
+  while (slash !== -1 || literal !== -1) {
+    if (literal !== -1 && (slash === -1 || literal < slash)) {
+      out += `${s.slice(from, literal)}\\`;
+      from = literal + BACKSLASH_PLACEHOLDER.length;
+    } else {
+      const replacement = PRE[s[slash + 1]!];
+      if (replacement === undefined) {
+        slash = s.indexOf('\\', slash + 1);
+        continue;
+      }
+      out += s.slice(from, slash) + replacement;
+      from = slash + 2;
+    }
+    if (slash !== -1 && slash < from) slash = s.indexOf('\\', from);
+    if (literal !== -1 && literal < from) literal = s.indexOf(BACKSLASH_PLACEHOLDER, from);
   }
-  out += s.slice(from);
-  return { text: out, edits };
+  return out + s.slice(from);
+}
+
+/**
+ * The replacements escapePre(s) makes, in order, to map its output back to `s`. Only diagnostics need them, so
+ * they are worked out apart (and only then).
+ */
+export function escapeEdits(s: string): Edit[] {
+  const edits: Edit[] = [];
+  let shift = 0;
+  for (const m of s.matchAll(PRE_ESCAPE)) {
+    const replacement = m[0] === BACKSLASH_PLACEHOLDER ? '\\' : PRE[m[0][1]!]!;
+    edits.push({ at: m.index + shift, from: m.index, outLen: replacement.length, inLen: m[0].length });
+    shift += replacement.length - m[0].length;
+  }
+  return edits;
 }
 
 /** The index in escapePre's input that produced index `p` of its output. */
@@ -89,10 +100,35 @@ export function sourceIndex(edits: readonly Edit[], p: number): number {
   return e.from + e.inLen + (p - e.at - e.outLen);
 }
 
-/** qformat_gift::escapedchar_post(): placeholders back to the characters they stand for. */
+const PLACEHOLDERS = Object.keys(DECODED);
+
+/** The placeholder that starts at `at`, or undefined. */
+function placeholderAt(s: string, at: number): string | undefined {
+  for (const placeholder of PLACEHOLDERS) if (s.startsWith(placeholder, at)) return placeholder;
+  return undefined;
+}
+
+/**
+ * qformat_gift::escapedchar_post(): placeholders back to the characters they stand for. A scan from `&&` to `&&`
+ * (it runs on every text field); no character it writes can start or end a placeholder, so one pass gives the
+ * result of Moodle's str_replace calls.
+ */
 export function escapePost(s: string): string {
-  if (!s.includes('&&')) return s;
-  return s.replace(PLACEHOLDER, (m) => DECODED[m]!);
+  let at = s.indexOf('&&');
+  if (at === -1) return s;
+  let out = '';
+  let from = 0;
+  while (at !== -1) {
+    const found = placeholderAt(s, at);
+    if (found === undefined) {
+      at = s.indexOf('&&', at + 1);
+      continue;
+    }
+    out += s.slice(from, at) + DECODED[found]!;
+    from = at + found.length;
+    at = s.indexOf('&&', from);
+  }
+  return out + s.slice(from);
 }
 
 /** Whether the text holds placeholder text that Moodle would decode (`&&058;` read as `:` …). */
@@ -100,36 +136,47 @@ export function hasPlaceholderText(s: string): boolean {
   return s.includes('&&') && HAS_PLACEHOLDER.test(s);
 }
 
+/** The characters repchar() changes. */
+const NEEDS_REPCHAR = /[\\#=~{}:\n\r]/;
+
 /** qformat_gift::repchar(): escapes for writing a text field (CR is dropped). */
 export function repchar(s: string): string {
+  // Most fields need no escape: one regular-expression test spares the scan.
+  if (!NEEDS_REPCHAR.test(s)) return s;
   let out = '';
   let from = 0;
   for (let i = 0; i < s.length; i++) {
-    const c = s[i]!;
-    let rep: string | null = null;
-    switch (c) {
-      case '\\':
-        rep = '\\\\';
-        break;
-      case '#':
-      case '=':
-      case '~':
-      case '{':
-      case '}':
-      case ':':
-        rep = `\\${c}`;
-        break;
-      case '\n':
-        rep = '\\n';
-        break;
-      case '\r':
-        rep = '';
-        break;
-    }
+    const rep = repcharOf(s.charCodeAt(i));
     if (rep !== null) {
       out += s.slice(from, i) + rep;
       from = i + 1;
     }
   }
-  return from === 0 ? s : out + s.slice(from);
+  return out + s.slice(from);
+}
+
+/** What repchar() writes for one character, or null when it stays. */
+function repcharOf(c: number): string | null {
+  switch (c) {
+    case 92 /* \ */:
+      return '\\\\';
+    case 35 /* # */:
+      return '\\#';
+    case 61 /* = */:
+      return '\\=';
+    case 126 /* ~ */:
+      return '\\~';
+    case 123 /* { */:
+      return '\\{';
+    case 125 /* } */:
+      return '\\}';
+    case 58 /* : */:
+      return '\\:';
+    case 10 /* LF */:
+      return '\\n';
+    case 13 /* CR */:
+      return '';
+    default:
+      return null;
+  }
 }

@@ -53,6 +53,7 @@ function parse(input: string | Uint8Array, options: GiftParseOptions): ParseResu
   const questions: Question[] = [];
   const positions: SourcePosition[] = [];
   const categories: Category[] = [];
+  const categoryPaths = new Set<string>();
   const importer = new Importer(diagnostics);
   const reader = new BlockReader(diagnostics, settings);
   let current: string | null = null;
@@ -68,7 +69,8 @@ function parse(input: string | Uint8Array, options: GiftParseOptions): ParseResu
     sawAnything = true;
     if (read.category !== undefined) {
       current = read.category;
-      if (!categories.some((c) => c.path === current)) {
+      if (!categoryPaths.has(current)) {
+        categoryPaths.add(current);
         categories.push({ path: current, info: richText('', 'moodle'), idnumber: null });
       }
       return;
@@ -126,8 +128,8 @@ function parse(input: string | Uint8Array, options: GiftParseOptions): ParseResu
 
 /** The checks of qformat_default::importprocess() and of the question types' save_question_options(). */
 class Importer {
-  /** idnumbers already used, by category: Moodle drops a repeated one on import. */
-  private readonly idnumbers = new Map<string, string>();
+  /** The question names that idnumbers belong to, by category and idnumber: Moodle drops a repeated one. */
+  private readonly idnumbers = new Map<string | null, Map<string, string>>();
 
   constructor(private readonly diagnostics: Diagnostic[]) {}
 
@@ -141,8 +143,11 @@ class Importer {
     const category = q.category;
     if (!this.checkGrades(q, read) || !this.checkSave(q, read)) return null;
     if (q.idnumber !== null) {
-      const key = `${category ?? ''}\u0000${q.idnumber}`;
-      const owner = this.idnumbers.get(key);
+      // No category and the category '' are one for Moodle.
+      const key = category === '' ? null : category;
+      let owners = this.idnumbers.get(key);
+      if (owners === undefined) this.idnumbers.set(key, (owners = new Map()));
+      const owner = owners.get(q.idnumber);
       if (owner !== undefined) {
         this.report(
           'warning',
@@ -151,7 +156,7 @@ class Importer {
           read.start,
         );
         q.idnumber = null;
-      } else this.idnumbers.set(key, q.name);
+      } else owners.set(q.idnumber, q.name);
     }
     return q;
   }
@@ -203,13 +208,13 @@ class Importer {
         const kept = [];
         for (let i = 0; i < q.subquestions.length; i++) {
           const sub = q.subquestions[i]!;
-          const at = read.position(read.spots[i] ?? read.brace);
           const answer = phpTrim(sub.answer);
           if (sub.text.text === '' && answer === '') {
-            this.report('warning', 'emptyanswer', NOTE.emptypair, at);
+            this.report('warning', 'emptyanswer', NOTE.emptypair, read.position(read.spots[i] ?? read.brace));
             continue;
           }
           if (sub.text.text !== '' && answer === '') {
+            const at = read.position(read.spots[i] ?? read.brace);
             this.report('error', 'nomatchinganswer', MOODLE.nomatchinganswer(sub.text.text), at);
             return false;
           }

@@ -23,7 +23,7 @@ import {
 } from './build.js';
 import { extractIdnumberAndTags } from './comments.js';
 import { phpNumber, storedNumber } from './numbers.js';
-import { escapePost, escapePre, hasPlaceholderText, sourceIndex, type Edit } from './escapes.js';
+import { escapeEdits, escapePost, escapePre, hasPlaceholderText, sourceIndex, type Edit } from './escapes.js';
 import { MOODLE, NOTE, quote } from './messages.js';
 import { cleanParamText, cleanQuestionName, createDefaultQuestionName, mbStrlen } from './php-text.js';
 import {
@@ -95,7 +95,9 @@ export class BlockReader {
   /** The number of lines of the block being read (the caller may reset `lines` before positions are asked). */
   private count = 0;
   private lead = 0;
-  private edits: Edit[] = [];
+  /** The block's text before escapePre, and its edits once a position has needed them. */
+  private unescaped = '';
+  private edits: Edit[] | null = null;
   private failed = false;
   /** Index of the answer block's '{' in the processed text. */
   private braceAt = 0;
@@ -120,6 +122,7 @@ export class BlockReader {
 
   /** The file position of index `p` of the processed text (trimmed, escapes replaced). */
   pos(p: number): SourcePosition {
+    this.edits ??= escapeEdits(this.unescaped);
     return this.joined(this.lead + sourceIndex(this.edits, p));
   }
 
@@ -222,10 +225,13 @@ export class BlockReader {
     let seenContent = false;
     let commentAfterContent = false;
     this.lead = 0;
-    this.edits = [];
+    this.unescaped = '';
+    this.edits = null;
     this.failed = false;
     this.braceAt = 0;
-    // The block is one slice of the source when its lines follow each other with nothing trimmed between.
+    // Comment lines become a space in the joined text. Usually they all come first (Moodle's export writes them
+    // so) and the other lines follow each other in the source: then the text is one slice of the source.
+    let leadingComments = 0;
     let contiguous = true;
     let length = 0;
     for (let k = 0; k < n; k++) {
@@ -241,20 +247,24 @@ export class BlockReader {
         seenContent = true;
       }
       length += (comment ? 1 : to[k]! - from[k]!) + 1;
-      if (comment || (k + 1 < n && (to[k]! + 1 !== from[k + 1]! || src.charCodeAt(to[k]!) !== 10))) contiguous = false;
+      if (comment && k === leadingComments) leadingComments++;
+      else if (comment || (k + 1 < n && (to[k]! + 1 !== from[k + 1]! || src.charCodeAt(to[k]!) !== 10))) contiguous = false;
     }
-    let joined: string;
-    if (contiguous) joined = src.slice(from[0], to[n - 1]);
-    else {
-      joined = '';
+    let text: string;
+    if (contiguous) {
+      // The joined text would be " \n" for each leading comment line, then this slice.
+      const rest = leadingComments < n ? src.slice(from[leadingComments], to[n - 1]) : '';
+      text = trim(rest);
+      this.lead = 2 * leadingComments + leadingTrim(rest);
+    } else {
+      let joined = '';
       for (let k = 0; k < n; k++) joined += (k ? '\n' : '') + (isComment[k] ? ' ' : src.slice(from[k], to[k]));
+      text = trim(joined);
+      this.lead = leadingTrim(joined);
     }
-    const text = trim(joined);
     if (text === '') return null;
-    this.lead = leadingTrim(joined);
-    const pre = escapePre(text);
-    this.edits = pre.edits;
-    const P = pre.text;
+    this.unescaped = text;
+    const P = escapePre(text);
     if (innerComment) this.checkDroppedComments(isComment.slice(0, n));
     if (text.includes('&&')) this.checkPlaceholders(text);
 
@@ -433,8 +443,8 @@ export class BlockReader {
   /** `[id:…]` after the first, and `[tag:…]` Moodle cannot read, are silently ignored. */
   private checkCommentTokens(comments: string, idnumber: string, tagCount: number): void {
     if (!comments.includes('[')) return;
-    const ids = comments.split('[id:').length - 1;
-    const tags = comments.split('[tag:').length - 1;
+    const ids = occurrences(comments, '[id:');
+    const tags = occurrences(comments, '[tag:');
     const report = (code: string, message: string): void => {
       const at = this.joined(0);
       this.diagnostics.push({ severity: 'warning', line: at.line, column: at.column, code, message });
@@ -611,9 +621,17 @@ export class BlockReader {
 
 const blank = (format: TextFormat): RichText => ({ text: '', format, files: [] });
 
+/** How many times `part` occurs in `s`, without overlaps. */
+function occurrences(s: string, part: string): number {
+  let count = 0;
+  for (let at = s.indexOf(part); at !== -1; at = s.indexOf(part, at + part.length)) count++;
+  return count;
+}
+
 /** Tags as Moodle attaches them: empty ones dropped, duplicates (ignoring case) merged. */
 function uniqueTags(tags: string[]): string[] {
   if (tags.length === 0) return tags;
+  if (tags.length === 1) return tags[0] === '' ? [] : tags;
   const seen = new Set<string>();
   const out: string[] = [];
   for (const tag of tags) {

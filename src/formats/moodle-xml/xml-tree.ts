@@ -128,8 +128,12 @@ export function readQuizXml(
     const list = parent[name];
     if (Object.hasOwn(parent, name) && Array.isArray(list)) {
       list.push(node);
-    } else {
+    } else if (name === '__proto__') {
+      // The one name whose assignment would set the prototype instead of adding a property.
       Object.defineProperty(parent, name, { value: [node], writable: true, enumerable: true, configurable: true });
+    } else {
+      // An ordinary property, as defineProperty would make it, without defineProperty's slow path.
+      parent[name] = [node];
     }
   };
 

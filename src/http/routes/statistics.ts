@@ -70,9 +70,9 @@ export function statisticsRoutes(services: Services): RouteModule {
         200: { description: 'The report', schema: QuizStatisticsReportSchema },
         404: { description: 'There is no such quiz', schema: ProblemSchema, mediaType: 'application/problem+json' },
       },
-      handler: ({ params, query, req, res }) => {
+      handler: async ({ params, query, req, res }) => {
         // An unknown quiz throws QuizNotFoundError, a not_found ServiceError: the error handler answers 404.
-        const report = services.statistics.report(params.id, query.attempts ?? DEFAULT_WHICH_ATTEMPTS);
+        const report = await services.statistics.report(params.id, query.attempts ?? DEFAULT_WHICH_ATTEMPTS);
         res.set('Cache-Control', 'private, no-cache').vary('Accept');
         if (wantsCsv(query.format, req)) {
           res.set('Content-Disposition', contentDisposition(report.quiz)).type(CSV).send(statisticsToCsv(report));

@@ -63,6 +63,14 @@ describe('GIFT import errors', () => {
     ]);
   });
 
+  it('counts the size of a text in UTF-8 bytes, not characters', () => {
+    const text = `${'Ж'.repeat(60)}{T}`; // 63 characters, 123 bytes
+    expect(parseGift(text, { maxBytes: 123 }).diagnostics).toEqual([]);
+    expect(parseGift(text, { maxBytes: 122 }).diagnostics).toEqual([
+      { severity: 'error', line: 1, column: 1, code: 'toolarge', message: 'The file is 123 bytes; the limit is 122 bytes.' },
+    ]);
+  });
+
   it('refuses bytes that are not UTF-8, pointing at the first bad byte', () => {
     const bytes = new Uint8Array([...Buffer.from('Q{T}\n\nCaf'), 0xe9, ...Buffer.from('{F}\n')]);
     expect(parseGift(bytes).diagnostics).toEqual([

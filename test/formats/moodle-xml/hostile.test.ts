@@ -99,6 +99,18 @@ describe('inputs that would take quadratic or exponential time in a naive reader
   });
 });
 
+describe('element names that are also names of object properties', () => {
+  it('are ordinary elements: the question reads as without them, and no prototype changes', () => {
+    const extra = '<__proto__><polluted>1</polluted></__proto__><__proto__/><constructor>c</constructor><toString/>';
+    const plain = parseMoodleXml(inQuiz(QUESTION));
+    const withExtra = parseMoodleXml(inQuiz(QUESTION.replace('</question>', `${extra}</question>`)));
+    expect(withExtra.diagnostics).toEqual(plain.diagnostics);
+    expect(withExtra.questions).toEqual(plain.questions);
+    expect(Object.getPrototypeOf(withExtra.questions[0])).toBe(Object.prototype);
+    expect(({} as Record<string, unknown>).polluted).toBeUndefined();
+  });
+});
+
 describe('malformed XML, with the position and Moodle\'s wording', () => {
   it('a mismatched tag', () => {
     const error = onlyError('<?xml version="1.0"?>\n<quiz>\n  <question type="description"><name><text>x</name></question>\n</quiz>');
