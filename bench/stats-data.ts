@@ -94,8 +94,6 @@ export function gradedAttempt(
       mark: fraction === null ? null : fraction * slot.maxMark,
       maxMark: slot.maxMark,
       state: grade.state,
-      feedback: grade.feedback,
-      rightAnswer: grade.rightAnswer,
     });
   });
   return {

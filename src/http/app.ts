@@ -1,15 +1,16 @@
-// The express application: security headers, logging, body limits, the routes of each module, the
+// The express application: logging, security headers, body limits, the routes of each module, the
 // OpenAPI document and docs page, and problem+json for every error. Never listens by itself.
 import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { Router, type Express } from 'express';
-import helmet from 'helmet';
 import type { Logger } from 'pino';
-import { pinoHttp } from 'pino-http';
 import swaggerUi from 'swagger-ui-express';
 import { z } from 'zod';
 import type { KeyLookup } from './auth.js';
 import { buildOpenApiDocument, newRegistry } from './openapi.js';
 import { errorHandler, notFound, sendProblem } from './problem.js';
+import { requestLog } from './request-log.js';
+import { sendJson } from './respond.js';
+import { apiHeaders, pageHeaders } from './security-headers.js';
 import { defineRoute } from './route.js';
 import type { BodyParsers } from './validate.js';
 
@@ -40,25 +41,8 @@ export function createApp(options: AppOptions): Express {
   const app = express();
   app.disable('x-powered-by');
   app.set('query parser', 'simple');
-  app.use(
-    pinoHttp({
-      logger: options.logger,
-      // A line per request without headers or bodies: keys, answers and files never reach the log.
-      serializers: {
-        req: (req: { id: unknown; method: string; url: string }) => ({ id: req.id, method: req.method, url: req.url }),
-        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
-      },
-      redact: { paths: ['req.headers.authorization', 'req.headers.cookie', 'req.headers["idempotency-key"]'], censor: '[redacted]' },
-      customLogLevel: (_req, res, err) => (err || res.statusCode >= 500 ? 'error' : 'info'),
-    }),
-  );
-  app.use(
-    helmet({
-      // Plain-HTTP deployments on a LAN must still load /docs; TLS is the proxy's job.
-      contentSecurityPolicy: { directives: { upgradeInsecureRequests: null } },
-      strictTransportSecurity: false,
-    }),
-  );
+  app.use(requestLog(options.logger));
+  app.use(apiHeaders);
   // Bodies are read per route, after the key and the media type are checked (see defineRoute).
   const bodyParsers: BodyParsers = {
     json: express.json({ limit: options.maxJsonBytes, type: () => true }),
@@ -81,7 +65,7 @@ export function createApp(options: AppOptions): Express {
       503: { description: 'The database does not answer' },
     },
     handler: ({ res }) => {
-      if (options.ping()) res.json({ status: 'ok' });
+      if (options.ping()) sendJson(res, 200, { status: 'ok' });
       else sendProblem(res, 503, 'The database does not answer.');
     },
   });
@@ -91,7 +75,7 @@ export function createApp(options: AppOptions): Express {
   router.get('/openapi.json', (_req, res) => {
     res.json(document);
   });
-  router.use('/docs', swaggerUi.serve);
+  router.use('/docs', pageHeaders, swaggerUi.serve);
   router.get('/docs', swaggerUi.setup(document, { customSiteTitle: 'qbank API' }));
 
   app.use(router);

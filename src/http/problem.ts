@@ -1,6 +1,6 @@
 // RFC 9457 problem details: the one shape every error of the API takes.
 import type { ErrorRequestHandler, RequestHandler, Response } from 'express';
-import type {} from 'pino-http'; // adds req.log
+import type {} from './request-log.js'; // adds req.id and req.log
 import { ServiceError, type ServiceErrorCode } from '../services/errors.js';
 import { StorageError, type StorageErrorCode } from '../storage/index.js';
 
@@ -84,6 +84,6 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   if (err instanceof StorageError) return sendProblem(res, DOMAIN_STATUS[err.code], err.message);
   const parserError = typeof err?.type === 'string' ? PARSER_ERRORS[err.type] : undefined;
   if (parserError) return sendProblem(res, parserError[0], parserError[1]);
-  req.log?.error({ err }, 'unhandled error');
+  req.log?.error({ err, req: { id: req.id } }, 'unhandled error');
   sendProblem(res, 500, 'The server could not complete the request.');
 };

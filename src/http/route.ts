@@ -109,8 +109,9 @@ export function defineRoute<P extends ZObject = typeof empty, Q extends ZObject 
   if (spec.rawBody) handlers.push(requireContentType(...spec.rawBody.mediaTypes), readBody('raw'));
   router[spec.method](spec.path, ...handlers, async (req: Request, res: Response) => {
     const ctx = {
-      params: parseOr422(spec.params ?? empty, req.params, 'path'),
-      query: parseOr422(spec.query ?? empty, req.query, 'query'),
+      // A route without a params or query schema takes none: what was sent is ignored, unread.
+      params: spec.params ? parseOr422(spec.params, req.params, 'path') : {},
+      query: spec.query ? parseOr422(spec.query, req.query, 'query') : {},
       body: spec.body ? parseOr422(spec.body, req.body, 'body') : undefined,
       raw: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
       principal: spec.roles ? principalOf(res) : undefined,

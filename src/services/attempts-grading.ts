@@ -1,6 +1,6 @@
 // Grading one slot and adding up an attempt, with Moodle's storage precision: fractions to 7 decimals
 // (NUMBER(12,7)), the total to 5 (NUMBER(10,5), rounded by storage), mark = fraction × max mark.
-import { classifyResponse, gradeResponse } from '../grading/index.js';
+import { classifyResponse, gradeManually, gradeResponse } from '../grading/index.js';
 import type { Feedback, QuestionState, Response } from '../model/index.js';
 import { roundDecimal, type AttemptState } from '../storage/index.js';
 import type { VersionView } from './attempts-view.js';
@@ -63,6 +63,20 @@ function outcome(version: VersionView, response: Response | null): Outcome {
     if (seen.size < MEMO_SIZE) seen.set(key, found);
   }
   return found;
+}
+
+/**
+ * The feedback and right answer of a stored slot, derived as Moodle renders them when an attempt is reviewed:
+ * from the version (never changed once stored) and the stored response, or for an essay a teacher has graded,
+ * from its grade. Grading is pure, so this is what was shown when the slot was graded.
+ */
+export function shownFeedback(
+  version: VersionView,
+  response: Response | null,
+  fraction: number | null,
+): { feedback: Feedback; rightAnswer: string } {
+  if (version.question.type === 'essay' && fraction !== null) return gradeManually(version.question, fraction);
+  return outcome(version, response);
 }
 
 /**

@@ -89,8 +89,6 @@ function planAttempt(
       fraction: grade.fraction,
       mark: grade.mark,
       state: grade.state,
-      feedback: grade.feedback,
-      rightAnswer: grade.rightAnswer,
       questionVersionId: to.versionId,
       // Kept by index: rewritten in the new version's indices (or blank when it no longer maps).
       response: carried.response,

@@ -13,11 +13,11 @@ import {
   type Store,
 } from '../storage/index.js';
 import { invalid, notFound, ServiceError, type ErrorItem } from './errors.js';
-import { attemptTotals, fractionsBlob, gradeSlot } from './attempts-grading.js';
+import { attemptTotals, fractionsBlob, gradeSlot, shownFeedback, type SlotGrade } from './attempts-grading.js';
 import { GroupCommit } from './attempts-batch.js';
 import { submissionHash } from './attempts-hash.js';
 import { regradeQuiz, type RegradeReport } from './attempts-regrade.js';
-import { AttemptViews, slotByRef, type QuizView } from './attempts-view.js';
+import { AttemptViews, slotByRef, type QuizView, type SlotView } from './attempts-view.js';
 import { toModelResponse, toWireResponse, type WireResponse } from './responses.js';
 
 /** Who is asking: the API key behind the request. */
@@ -155,6 +155,7 @@ export class AttemptService {
 
     const graded = view.graded;
     const questions = new Array<NewAttemptQuestion>(graded.length);
+    const shown = new Array<SlotGrade>(graded.length);
     const classes = new Int16Array(view.totalParts);
     let offset = 0;
     for (let i = 0; i < graded.length; i++) {
@@ -162,6 +163,7 @@ export class AttemptService {
       const response = responses[i] ?? null;
       const grade = gradeSlot(slot.version, slot.maxMark, response, classes, offset);
       offset += slot.version.parts;
+      shown[i] = grade;
       questions[i] = {
         slot: slot.slot,
         questionId: slot.questionId,
@@ -171,13 +173,11 @@ export class AttemptService {
         mark: grade.mark,
         maxMark: slot.maxMark,
         state: grade.state,
-        feedback: grade.feedback,
-        rightAnswer: grade.rightAnswer,
       };
     }
     const totals = attemptTotals(questions);
     try {
-      const record = this.store.attempts.insertAttempt({
+      const stored = this.store.attempts.insertAttempt({
         quizId: view.quizId,
         userId: submission.userId,
         state: totals.state,
@@ -191,7 +191,7 @@ export class AttemptService {
         fractions: fractionsBlob(questions),
         classes,
       });
-      return { attempt: this.output(record), replayed: false };
+      return { attempt: this.newOutput(stored, graded, questions, shown), replayed: false };
     } catch (error) {
       // The lookup above runs under the write lock, so this is a safety net: whoever stored the key first wins
       // by the unique index, and its attempt answers.
@@ -251,7 +251,6 @@ export class AttemptService {
         fraction,
         mark: fraction * target.maxMark,
         state: grade.state,
-        feedback: grade.feedback,
         gradedAt: this.now().toISOString(),
         ...(input.comment !== undefined ? { comment: input.comment } : {}),
       },
@@ -265,27 +264,58 @@ export class AttemptService {
     return regradeQuiz(this.store, this.views, quizRef, dryRun, this.now().toISOString());
   }
 
-  /** The stored attempt in its wire form. */
+  /** The stored attempt in its wire form; feedback and the right answer are derived from what is stored. */
   output(record: AttemptRecord): AttemptOutput {
     const questions = record.questions.map((q): AttemptQuestionOutput => {
-      const version = this.views.version(q.questionVersionId);
+      const version = this.views.version(q.questionVersionId)!;
+      const shown = shownFeedback(version, q.response, q.fraction);
       return {
         questionId: q.questionId,
         idnumber: q.idnumber,
         slot: q.slot,
         type: q.type,
         versionId: q.questionVersionId,
-        response: version === null ? null : toWireResponse(version, q.response),
+        response: toWireResponse(version, q.response),
         fraction: q.fraction,
         mark: q.mark,
         maxMark: q.maxMark,
         state: q.state,
-        feedback: q.feedback,
-        rightAnswer: q.rightAnswer,
+        feedback: shown.feedback,
+        rightAnswer: shown.rightAnswer,
         comment: q.comment,
       };
     });
     return { ...summaryOutput(record), questions };
+  }
+
+  /** A new attempt in its wire form, from what was inserted: the same as reading it back, without the read. */
+  private newOutput(
+    stored: AttemptSummary,
+    graded: readonly SlotView[],
+    questions: readonly NewAttemptQuestion[],
+    grades: readonly SlotGrade[],
+  ): AttemptOutput {
+    const out = new Array<AttemptQuestionOutput>(questions.length);
+    for (let i = 0; i < questions.length; i++) {
+      const q = questions[i]!;
+      const version = graded[i]!.version;
+      out[i] = {
+        questionId: q.questionId,
+        idnumber: version.question.idnumber,
+        slot: q.slot,
+        type: version.question.type,
+        versionId: q.questionVersionId,
+        response: toWireResponse(version, q.response),
+        fraction: q.fraction,
+        mark: q.mark,
+        maxMark: q.maxMark,
+        state: q.state,
+        feedback: grades[i]!.feedback,
+        rightAnswer: grades[i]!.rightAnswer,
+        comment: null,
+      };
+    }
+    return { ...summaryOutput(stored), questions: out };
   }
 
   /** The quiz's view, checked once per write batch: nothing can change it while the batch holds the lock. */

@@ -1,7 +1,7 @@
 // Submitted attempts: the attempt, a row per slot, and the compact row the statistics report reads.
 // Grading happens elsewhere: these methods store what the caller computed, atomically.
-import type { Feedback, QuestionState, QuestionType, Response } from '../model/index.js';
-import type { Database } from './db.js';
+import type { QuestionState, QuestionType, Response } from '../model/index.js';
+import type { Database, Statement } from './db.js';
 import { InvalidInputError, NotFoundError, translating } from './errors.js';
 import type {
   AttemptListOptions,
@@ -43,11 +43,25 @@ interface QuestionRow {
   mark: number | null;
   max_mark: number;
   state: QuestionState;
-  feedback: string;
-  right_answer: string;
   comment: string | null;
   graded_at: string | null;
 }
+
+const QUESTION_COLUMNS = [
+  'attempt_id',
+  'slot',
+  'question_id',
+  'question_version_id',
+  'response',
+  'fraction',
+  'mark',
+  'max_mark',
+  'state',
+  'graded_at',
+] as const;
+
+/** Question rows per INSERT: one statement stores every question of a usual attempt. */
+const ROWS_PER_INSERT = 50;
 
 const ATTEMPT_COLUMNS = `id, quiz_id, user_id, attempt_number, state, submitted_at, sum_grades, max_grade, key_id,
   idempotency_key, request_hash`;
@@ -56,7 +70,8 @@ export class AttemptRepository {
   private readonly quizExists;
   private readonly nextNumber;
   private readonly insert;
-  private readonly insertQuestion;
+  /** Row count → an INSERT of that many question rows, prepared when first needed. */
+  private readonly insertQuestions = new Map<number, Statement>();
   private readonly insertStats;
   private readonly byId;
   private readonly byIdempotencyKey;
@@ -74,7 +89,7 @@ export class AttemptRepository {
   private readonly regradeTx;
 
   constructor(
-    db: Database,
+    private readonly db: Database,
     private readonly now: () => string = isoNow,
   ) {
     this.quizExists = db.prepare<[number], { id: number }>('SELECT id FROM quizzes WHERE id = ?');
@@ -98,26 +113,6 @@ export class AttemptRepository {
        VALUES (@quizId, @userId, @attemptNumber, @state, @submittedAt, @sumGrades, @maxGrade, @keyId,
          @idempotencyKey, @requestHash)`,
     );
-    this.insertQuestion = db.prepare<{
-      attemptId: number;
-      slot: number;
-      questionId: number;
-      versionId: number;
-      response: string | null;
-      fraction: number | null;
-      mark: number | null;
-      maxMark: number;
-      state: QuestionState;
-      feedback: string;
-      rightAnswer: string;
-      comment: string | null;
-      gradedAt: string | null;
-    }>(
-      `INSERT INTO attempt_questions (attempt_id, slot, question_id, question_version_id, response, fraction, mark,
-         max_mark, state, feedback, right_answer, comment, graded_at)
-       VALUES (@attemptId, @slot, @questionId, @versionId, @response, @fraction, @mark, @maxMark, @state, @feedback,
-         @rightAnswer, @comment, @gradedAt)`,
-    );
     this.insertStats = db.prepare<[number, number, string, number, number | null, Buffer, Buffer]>(
       `INSERT INTO attempt_stats (quiz_id, attempt_id, user_id, attempt_number, sum_grades, fractions, classes)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -127,7 +122,7 @@ export class AttemptRepository {
       `SELECT ${ATTEMPT_COLUMNS} FROM attempts WHERE key_id = ? AND idempotency_key = ?`,
     );
     const questionColumns = `a.slot, a.question_id, a.question_version_id, json_extract(v.question, '$.idnumber') AS idnumber,
-      v.type, v.name, a.response, a.fraction, a.mark, a.max_mark, a.state, a.feedback, a.right_answer, a.comment,
+      v.type, v.name, a.response, a.fraction, a.mark, a.max_mark, a.state, a.comment,
       a.graded_at
       FROM attempt_questions a JOIN question_versions v ON v.id = a.question_version_id`;
     this.questions = db.prepare<[number], QuestionRow>(
@@ -156,14 +151,11 @@ export class AttemptRepository {
       mark: number | null;
       maxMark: number;
       state: QuestionState;
-      feedback: string;
-      rightAnswer: string;
       comment: string | null;
       gradedAt: string | null;
     }>(
       `UPDATE attempt_questions SET question_version_id = @versionId, response = @response, fraction = @fraction,
-         mark = @mark, max_mark = @maxMark, state = @state, feedback = @feedback, right_answer = @rightAnswer,
-         comment = @comment, graded_at = @gradedAt
+         mark = @mark, max_mark = @maxMark, state = @state, comment = @comment, graded_at = @gradedAt
        WHERE attempt_id = @attemptId AND slot = @slot`,
     );
     this.updateAttempt = db.prepare<[number | null, AttemptState, number | null, number]>(
@@ -190,8 +182,6 @@ export class AttemptRepository {
           mark: grade.mark,
           maxMark: current.max_mark,
           state: grade.state,
-          feedback: grade.feedback === undefined ? current.feedback : JSON.stringify(grade.feedback),
-          rightAnswer: current.right_answer,
           comment: grade.comment === undefined ? current.comment : grade.comment,
           gradedAt: grade.gradedAt ?? this.now(),
         });
@@ -216,8 +206,6 @@ export class AttemptRepository {
             mark: q.mark,
             maxMark: q.maxMark ?? current.max_mark,
             state: q.state,
-            feedback: JSON.stringify(q.feedback),
-            rightAnswer: q.rightAnswer,
             comment: current.comment,
             gradedAt: q.gradedAt === undefined ? now : q.gradedAt,
           });
@@ -230,9 +218,10 @@ export class AttemptRepository {
   /**
    * Stores a graded attempt under the next attempt number of (quiz, user), taken inside the same write
    * transaction so concurrent submissions never share a number. A repeated (key, idempotency key) is a
-   * conflict (attempt_idempotency_key); look it up first with findAttemptByIdempotencyKey.
+   * conflict (attempt_idempotency_key); look it up first with findAttemptByIdempotencyKey. Returns the attempt
+   * row as stored, from what was inserted: the caller holds the questions it passed.
    */
-  insertAttempt(input: NewAttempt): AttemptRecord {
+  insertAttempt(input: NewAttempt): AttemptSummary {
     return translating(() => this.insertTx.immediate(input));
   }
 
@@ -261,7 +250,7 @@ export class AttemptRepository {
 
   /**
    * Stores a manual grade of one slot, then asks `recompute` for the attempt's new totals (given the attempt
-   * as it now stands) and stores those too, all in one transaction. Comment and feedback are kept when not given.
+   * as it now stands) and stores those too, all in one transaction. The comment is kept when not given.
    */
   setManualGrade(
     attemptId: number,
@@ -277,7 +266,7 @@ export class AttemptRepository {
     translating(() => this.regradeTx.immediate(updates));
   }
 
-  private insertOne(input: NewAttempt): AttemptRecord {
+  private insertOne(input: NewAttempt): AttemptSummary {
     const idempotencyKey = input.idempotencyKey ?? null;
     if (idempotencyKey !== null && input.keyId === null) {
       throw new InvalidInputError('an idempotency key needs the id of the key that submitted the attempt');
@@ -299,23 +288,7 @@ export class AttemptRepository {
         requestHash: input.requestHash ?? null,
       }).lastInsertRowid,
     );
-    for (const q of input.questions) {
-      this.insertQuestion.run({
-        attemptId,
-        slot: q.slot,
-        questionId: q.questionId,
-        versionId: q.questionVersionId,
-        response: q.response === null ? null : JSON.stringify(q.response),
-        fraction: q.fraction,
-        mark: q.mark,
-        maxMark: q.maxMark,
-        state: q.state,
-        feedback: JSON.stringify(q.feedback),
-        rightAnswer: q.rightAnswer,
-        comment: q.comment ?? null,
-        gradedAt: q.gradedAt !== undefined ? q.gradedAt : q.state === 'needsgrading' ? null : input.submittedAt,
-      });
-    }
+    this.insertQuestionRows(attemptId, input);
     this.insertStats.run(
       input.quizId,
       attemptId,
@@ -325,7 +298,51 @@ export class AttemptRepository {
       float64Blob(input.fractions),
       int16Blob(input.classes),
     );
-    return this.getAttempt(attemptId)!;
+    return {
+      id: attemptId,
+      quizId: input.quizId,
+      userId: input.userId,
+      attemptNumber,
+      state: input.state,
+      submittedAt: input.submittedAt,
+      sumGrades,
+      maxGrade: input.maxGrade,
+      keyId: input.keyId,
+      idempotencyKey,
+      requestHash: input.requestHash ?? null,
+    };
+  }
+
+  /** The question rows of an attempt, a statement per ROWS_PER_INSERT of them (one for a usual quiz). */
+  private insertQuestionRows(attemptId: number, input: NewAttempt): void {
+    const questions = input.questions;
+    for (let start = 0; start < questions.length; start += ROWS_PER_INSERT) {
+      const rows = Math.min(ROWS_PER_INSERT, questions.length - start);
+      const values = new Array<unknown>(rows * QUESTION_COLUMNS.length);
+      let v = 0;
+      for (let i = start; i < start + rows; i++) {
+        const q = questions[i]!;
+        values[v++] = attemptId;
+        values[v++] = q.slot;
+        values[v++] = q.questionId;
+        values[v++] = q.questionVersionId;
+        values[v++] = q.response === null ? null : JSON.stringify(q.response);
+        values[v++] = q.fraction;
+        values[v++] = q.mark;
+        values[v++] = q.maxMark;
+        values[v++] = q.state;
+        values[v++] = q.gradedAt !== undefined ? q.gradedAt : q.state === 'needsgrading' ? null : input.submittedAt;
+      }
+      let statement = this.insertQuestions.get(rows);
+      if (statement === undefined) {
+        const row = `(${QUESTION_COLUMNS.map(() => '?').join(', ')})`;
+        statement = this.db.prepare(
+          `INSERT INTO attempt_questions (${QUESTION_COLUMNS.join(', ')}) VALUES ${Array(rows).fill(row).join(', ')}`,
+        );
+        this.insertQuestions.set(rows, statement);
+      }
+      statement.run(values);
+    }
   }
 
   private applyTotals(attemptId: number, totals: AttemptTotals, maxGrade: number | undefined): void {
@@ -373,8 +390,6 @@ function toQuestion(row: QuestionRow): AttemptQuestionRecord {
     mark: row.mark,
     maxMark: row.max_mark,
     state: row.state,
-    feedback: JSON.parse(row.feedback) as Feedback,
-    rightAnswer: row.right_answer,
     comment: row.comment,
     gradedAt: row.graded_at,
   };

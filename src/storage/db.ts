@@ -5,6 +5,7 @@ import BetterSqlite3 from 'better-sqlite3';
 
 /** A better-sqlite3 connection; re-exported so that no other folder needs to import better-sqlite3. */
 export type Database = BetterSqlite3.Database;
+export type Statement = BetterSqlite3.Statement;
 
 const IN_MEMORY = new Set(['', ':memory:']);
 
@@ -60,10 +61,14 @@ export function transaction<T>(db: Database, fn: () => T): T {
   return db.transaction(fn).immediate();
 }
 
-/** True when the database answers a trivial query. */
+const pings = new WeakMap<Database, Statement>();
+
+/** True when the database answers a trivial query (prepared once per connection). */
 export function ping(db: Database): boolean {
   try {
-    return db.prepare('SELECT 1 AS ok').get() !== undefined;
+    let statement = pings.get(db);
+    if (statement === undefined) pings.set(db, (statement = db.prepare('SELECT 1 AS ok')));
+    return statement.get() !== undefined;
   } catch {
     return false;
   }

@@ -198,8 +198,6 @@ export interface NewAttemptQuestion {
   mark: number | null;
   maxMark: number;
   state: QuestionState;
-  feedback: Feedback;
-  rightAnswer: string;
   comment?: string | null;
   /** Defaults to submittedAt, or null for a question that waits for a manual grade. */
   gradedAt?: string | null;
@@ -251,8 +249,6 @@ export interface AttemptQuestionRecord {
   mark: number | null;
   maxMark: number;
   state: QuestionState;
-  feedback: Feedback;
-  rightAnswer: string;
   comment: string | null;
   gradedAt: string | null;
 }
@@ -272,8 +268,6 @@ export interface ManualGrade {
   mark: number | null;
   state: QuestionState;
   comment?: string | null;
-  /** Replaces the stored feedback when given. */
-  feedback?: Feedback;
   /** Defaults to now. */
   gradedAt?: string;
 }
@@ -292,8 +286,6 @@ export interface RegradedQuestion {
   fraction: number | null;
   mark: number | null;
   state: QuestionState;
-  feedback: Feedback;
-  rightAnswer: string;
   /** Moves the slot to another version when given. */
   questionVersionId?: number;
   /**

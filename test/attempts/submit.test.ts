@@ -62,6 +62,10 @@ describe('the RNN quiz over HTTP', () => {
     const res = await submit(a, allRight(a));
     expect(res.status).toBe(201);
     expect(res.headers.location).toBe(`/api/v1/attempts/${res.body.id}`);
+    // The answer to a POST is written as it is: JSON with its length, no ETag to compute.
+    expect(res.headers['content-type']).toBe('application/json; charset=utf-8');
+    expect(Number(res.headers['content-length'])).toBe(Buffer.byteLength(res.text));
+    expect(res.headers.etag).toBeUndefined();
     expect(res.body).toMatchObject({
       quizId: a.rnn.quizId,
       userId: 'student-42',

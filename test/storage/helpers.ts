@@ -9,7 +9,6 @@ import {
   newMultichoice,
   newTrueFalse,
   richText,
-  type Feedback,
   type MultichoiceQuestion,
   type Question,
 } from '../../src/model/index.js';
@@ -67,8 +66,6 @@ export function essay(name: string): Question {
   return newEssay(baseQuestion(name, `Write about ${name}`));
 }
 
-export const BLANK_FEEDBACK: Feedback = { specific: [], combined: null, numCorrect: null, general: null };
-
 /** A two-slot attempt (a multichoice and an essay waiting for a grade) as a service would hand it over. */
 export function twoSlotAttempt(
   quizId: number,
@@ -95,8 +92,6 @@ export function twoSlotAttempt(
         mark: 1,
         maxMark: 1,
         state: 'gradedright',
-        feedback: { ...BLANK_FEEDBACK, specific: [richText('feedback 0')] },
-        rightAnswer: 'The correct answer is: choice 0',
       },
       {
         slot: 2,
@@ -107,8 +102,6 @@ export function twoSlotAttempt(
         mark: null,
         maxMark: 2,
         state: 'needsgrading',
-        feedback: BLANK_FEEDBACK,
-        rightAnswer: '',
       },
     ],
     fractions: new Float64Array([1, Number.NaN]),

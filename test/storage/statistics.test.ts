@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, type NewAttempt, type Store } from '../../src/storage/index.js';
-import { BLANK_FEEDBACK, NO_IDS, trueFalse, useStore } from './helpers.js';
+import { NO_IDS, trueFalse, useStore } from './helpers.js';
 
 const { store } = useStore();
 
@@ -137,8 +137,6 @@ describe('readAttemptColumns', () => {
           mark: null,
           maxMark: 1,
           state: 'needsgrading',
-          feedback: BLANK_FEEDBACK,
-          rightAnswer: '',
         },
       ],
     });

@@ -2,6 +2,8 @@
 import type { Services } from '../../services/index.js';
 import type { RouteModule } from '../app.js';
 import { HttpProblem } from '../problem.js';
+import { attemptJson } from '../attempt-json.js';
+import { sendJsonText } from '../respond.js';
 import { defineRoute } from '../route.js';
 import { inBody } from '../validate.js';
 import {
@@ -66,9 +68,9 @@ export function attemptRoutes(services: Services): RouteModule {
         // zod's records drop a `__proto__` key; the parsed JSON keeps it, so that it is refused as unknown.
         const submission = { userId: body.userId, responses: (req.body as typeof body).responses };
         const result = await inBodyAsync(() => attempts.submit(params.id, submission, principal, key));
-        res.status(201).location(`/api/v1/attempts/${result.attempt.id}`);
-        if (key !== undefined) res.set('Idempotent-Replayed', String(result.replayed));
-        res.json(result.attempt);
+        res.setHeader('Location', `/api/v1/attempts/${result.attempt.id}`);
+        if (key !== undefined) res.setHeader('Idempotent-Replayed', String(result.replayed));
+        sendJsonText(res, 201, attemptJson(result.attempt));
       },
     });
 

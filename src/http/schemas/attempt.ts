@@ -13,13 +13,14 @@ export const AttemptIdParams = z.object({
 });
 
 export const ResponseSchema = z
+  // Tried in turn until one fits, so the most frequent kinds come first; no value fits two of them.
   .union([
     z.string().max(1_000_000),
+    z.array(z.string().max(200)).max(1000),
+    z.record(z.string().max(200), z.string().max(200).nullable()),
     z.number(),
     z.boolean(),
     z.null(),
-    z.array(z.string().max(200)).max(1000),
-    z.record(z.string().max(200), z.string().max(200).nullable()),
   ])
   .meta({
     id: 'Response',
