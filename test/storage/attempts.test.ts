@@ -8,7 +8,8 @@ import {
   type AttemptRecord,
   type Store,
 } from '../../src/storage/index.js';
-import { essay, multichoice, NO_IDS, trueFalse, twoSlotAttempt, useStore } from './helpers.js';
+import { useStore } from '../helpers/store.js';
+import { essay, multichoice, NO_IDS, trueFalse, twoSlotAttempt } from './helpers.js';
 
 const { store, path } = useStore();
 

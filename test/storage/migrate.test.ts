@@ -12,14 +12,14 @@ import {
   openDatabase,
   type Database,
 } from '../../src/storage/index.js';
-import { useTempDir } from './helpers.js';
+import { useTempDir } from '../helpers/service.js';
 
 const REAL_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 const REAL_FILES = readdirSync(REAL_DIR)
   .filter((name) => name.endsWith('.sql'))
   .sort();
 
-const tempDir = useTempDir();
+const tempDir = useTempDir('qbank-storage-');
 let open: Database[] = [];
 let seq = 0;
 

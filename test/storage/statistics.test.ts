@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { InvalidInputError, type NewAttempt, type Store } from '../../src/storage/index.js';
-import { NO_IDS, trueFalse, useStore } from './helpers.js';
+import { useStore } from '../helpers/store.js';
+import { NO_IDS, trueFalse } from './helpers.js';
 
 const { store } = useStore();
 
