@@ -1,21 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { random } from '../../bench/random.js';
 import { InvalidInputError, type NewAttempt, type Store } from '../../src/storage/index.js';
 import { useStore } from '../helpers/store.js';
 import { NO_IDS, trueFalse } from './helpers.js';
 
 const { store } = useStore();
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PARTS = [1, 4, 2, 3];
 const TOTAL_PARTS = PARTS.reduce((a, b) => a + b, 0);
