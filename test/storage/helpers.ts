@@ -75,3 +75,26 @@ export function twoSlotAttempt(
     ...extra,
   };
 }
+
+/** An attempt with only its statistics row (no question rows): enough for the report's reads. */
+export function statsOnlyAttempt(
+  quizId: number,
+  userId: string,
+  maxGrade: number,
+  sumGrades: number | null,
+  fractions: number[],
+  classes: number[],
+): NewAttempt {
+  return {
+    quizId,
+    userId,
+    state: sumGrades === null ? 'needsgrading' : 'finished',
+    submittedAt: '2025-03-01T00:00:00.000Z',
+    sumGrades,
+    maxGrade,
+    keyId: null,
+    questions: [],
+    fractions: new Float64Array(fractions),
+    classes: new Int16Array(classes),
+  };
+}

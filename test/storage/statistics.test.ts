@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { random } from '../../bench/random.js';
 import { InvalidInputError, type NewAttempt, type Store } from '../../src/storage/index.js';
 import { useStore } from '../helpers/store.js';
-import { NO_IDS, trueFalse } from './helpers.js';
+import { NO_IDS, statsOnlyAttempt, trueFalse } from './helpers.js';
 
 const { store } = useStore();
 
@@ -20,18 +20,7 @@ function quizWith(s: Store, slots: number): number {
 }
 
 function attempt(quizId: number, userId: string, sumGrades: number | null, fractions: number[], classes: number[]): NewAttempt {
-  return {
-    quizId,
-    userId,
-    state: sumGrades === null ? 'needsgrading' : 'finished',
-    submittedAt: '2025-03-01T00:00:00.000Z',
-    sumGrades,
-    maxGrade: PARTS.length,
-    keyId: null,
-    questions: [],
-    fractions: new Float64Array(fractions),
-    classes: new Int16Array(classes),
-  };
+  return statsOnlyAttempt(quizId, userId, PARTS.length, sumGrades, fractions, classes);
 }
 
 describe('readAttemptColumns', () => {
