@@ -10,6 +10,7 @@ import {
 } from '../../src/storage/index.js';
 import { useStore } from '../helpers/store.js';
 import { essay, multichoice, NO_IDS, trueFalse, twoSlotAttempt } from './helpers.js';
+import { thrown } from '../helpers/thrown.js';
 
 const { store, path } = useStore();
 
@@ -37,17 +38,6 @@ function quizOf(s: Store) {
 function adminKey(s: Store, name = 'k'): number {
   const hex = Buffer.from(name.padEnd(32, '.')).toString('hex').slice(0, 64);
   return s.keys.createKey({ role: 'admin', keyHash: hex, prefix: name }).id;
-}
-
-function conflict(fn: () => unknown): ConflictError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConflictError);
-    expect((error as Error).message).not.toMatch(/UNIQUE|constraint failed|SQLITE/);
-    return error as ConflictError;
-  }
-  throw new Error('expected a conflict');
 }
 
 describe('insertAttempt', () => {
@@ -191,7 +181,7 @@ describe('idempotency keys', () => {
     expect(first).toMatchObject({ keyId: key, idempotencyKey: 'abc', requestHash: 'h1' });
     expect(s.attempts.findAttemptByIdempotencyKey(key, 'abc')).toEqual(s.attempts.getAttempt(first.id));
     expect(s.attempts.findAttemptByIdempotencyKey(key, 'other')).toBeNull();
-    const error = conflict(() =>
+    const error = thrown(ConflictError, () =>
       s.attempts.insertAttempt(twoSlotAttempt(quiz, 'u', versions, { keyId: key, idempotencyKey: 'abc', requestHash: 'h2' })),
     );
     expect(error.constraint).toBe('attempt_idempotency_key');
