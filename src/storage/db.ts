@@ -18,9 +18,10 @@ export function openDatabase(path: string): Database {
   if (!IN_MEMORY.has(path)) mkdirSync(dirname(path), { recursive: true });
   const db = new BetterSqlite3(path);
   try {
+    // The timeout first: switching a new file to WAL needs a lock that another process may hold for a moment.
+    db.pragma('busy_timeout = 5000');
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
-    db.pragma('busy_timeout = 5000');
     db.pragma('synchronous = NORMAL');
   } catch (error) {
     db.close();

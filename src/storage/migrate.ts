@@ -80,6 +80,10 @@ export function appliedMigrations(db: Database): AppliedMigration[] {
     .all() as AppliedMigration[];
 }
 
+function changedMessage(name: string): string {
+  return `migration ${name} was changed after it was applied (checksum differs); add a new migration instead`;
+}
+
 /** Checks that the recorded history matches the files, and returns the files still to apply. */
 function pendingMigrations(applied: AppliedMigration[], files: MigrationFile[]): MigrationFile[] {
   const byName = new Map(files.map((file) => [file.name, file]));
@@ -89,10 +93,7 @@ function pendingMigrations(applied: AppliedMigration[], files: MigrationFile[]):
       throw new MigrationError(`migration ${record.name} was applied but its file is missing`, record.name);
     }
     if (file.checksum !== record.checksum) {
-      throw new MigrationError(
-        `migration ${record.name} was changed after it was applied (checksum differs); add a new migration instead`,
-        record.name,
-      );
+      throw new MigrationError(changedMessage(record.name), record.name);
     }
   }
   const done = new Set(applied.map((record) => record.name));
@@ -108,25 +109,42 @@ function pendingMigrations(applied: AppliedMigration[], files: MigrationFile[]):
 /**
  * Brings the database up to date with the files in `dir`. Each file runs in its own transaction together
  * with its bookkeeping row, so a failing file leaves no trace and the ones before it stay applied.
+ * `beforeApply` runs before each pending file's transaction (tests use it to let another connection in).
  */
-export function migrate(db: Database, dir: string = DEFAULT_MIGRATIONS_DIR): { applied: string[] } {
+export function migrate(
+  db: Database,
+  dir: string = DEFAULT_MIGRATIONS_DIR,
+  beforeApply: (file: MigrationFile) => void = () => {},
+): { applied: string[] } {
   const files = readMigrationFiles(dir);
   db.exec(CREATE_TABLE);
   const pending = pendingMigrations(appliedMigrations(db), files);
+  const recorded = db.prepare<[string], string>('SELECT checksum FROM schema_migrations WHERE name = ?').pluck(true);
   const record = db.prepare('INSERT INTO schema_migrations (name, checksum, applied_at) VALUES (?, ?, ?)');
-  const apply = db.transaction((file: MigrationFile) => {
+  // Another process opening the same new file may have applied a migration since the list above was read:
+  // under the write lock, a file already recorded is skipped (or refused, if its checksum differs).
+  const apply = db.transaction((file: MigrationFile): boolean => {
+    const checksum = recorded.get(file.name);
+    if (checksum !== undefined) {
+      if (checksum !== file.checksum) throw new MigrationError(changedMessage(file.name), file.name);
+      return false;
+    }
     db.exec(file.sql);
     record.run(file.name, file.checksum, new Date().toISOString());
+    return true;
   });
   const applied: string[] = [];
   for (const file of pending) {
+    beforeApply(file);
+    let ran: boolean;
     try {
-      apply.immediate(file);
+      ran = apply.immediate(file);
     } catch (error) {
+      if (error instanceof MigrationError) throw error;
       const reason = error instanceof Error ? error.message.split('\n')[0] : String(error);
       throw new MigrationError(`migration ${file.name} failed: ${reason}`, file.name, { cause: error });
     }
-    applied.push(file.name);
+    if (ran) applied.push(file.name);
   }
   return { applied };
 }

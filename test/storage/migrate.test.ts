@@ -205,3 +205,34 @@ describe('each file runs in its own transaction', () => {
     expect(db.prepare('SELECT count(*) AS n FROM b').get()).toEqual({ n: 1 });
   });
 });
+
+describe('two connections migrating one new file together (two processes starting at once)', () => {
+  it('the one that comes second skips what the first applied meanwhile, and both end up current', () => {
+    const path = join(tempDir(), `race-${++seq}.db`);
+    const first = openDatabase(path);
+    const second = openDatabase(path);
+    open.push(first, second);
+    // The second connection runs every migration just after the first has listed the files it must apply.
+    let cutIn = true;
+    const result = migrate(first, REAL_DIR, () => {
+      if (!cutIn) return;
+      cutIn = false;
+      expect(migrate(second, REAL_DIR).applied).toEqual(REAL_FILES);
+    });
+    expect(result.applied).toEqual([]);
+    expect(appliedMigrations(first).map((m) => m.name)).toEqual(REAL_FILES);
+    expect(first.pragma('integrity_check', { simple: true })).toBe('ok');
+  });
+
+  it('a file recorded meanwhile with another checksum stops the start, naming it', () => {
+    const dir = folder({ '0001_a.sql': 'CREATE TABLE a (x INTEGER);' });
+    const path = join(tempDir(), `race-${++seq}.db`);
+    const first = openDatabase(path);
+    const second = openDatabase(path);
+    open.push(first, second);
+    const other = folder({ '0001_a.sql': 'CREATE TABLE a (x INTEGER, y INTEGER);' });
+    const error = thrown(MigrationError, () => migrate(first, dir, () => void migrate(second, other)));
+    expect(error.file).toBe('0001_a.sql');
+    expect(error.message).toMatch(/0001_a\.sql was changed after it was applied/);
+  });
+});
