@@ -11,18 +11,7 @@ import {
   richText,
   type Question,
 } from '../src/model/index.js';
-
-/** mulberry32: a small seeded generator, so runs are comparable. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './random.js';
 
 const WORDS = [
   'рекуррентная', 'сеть', 'градиент', 'состояние', 'hidden', 'state', 'LSTM', 'GRU', 'вход', 'выход',

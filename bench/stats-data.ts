@@ -110,18 +110,6 @@ export function gradedAttempt(
   };
 }
 
-/** mulberry32: a small seeded generator, so that runs are comparable. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
-
 const NUMERICAL_ANSWERS = ['12528', '12527.83', '12 528', '12527', '1.2528e4', '12000', '13780', 'не знаю'];
 
 /**

@@ -20,7 +20,8 @@ import type { Question, Response } from '../src/model/index.js';
 import { listen } from '../src/server.js';
 import { createServices } from '../src/services/index.js';
 import { openStore, roundDecimal } from '../src/storage/index.js';
-import { createRnnQuiz, gradedAttempt, gradedSlots, plausibleResponse, random, RNN_QUIZ_IDNUMBER } from './stats-data.js';
+import { random } from './random.js';
+import { createRnnQuiz, gradedAttempt, gradedSlots, plausibleResponse, RNN_QUIZ_IDNUMBER } from './stats-data.js';
 
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
 const THIS_SCRIPT = fileURLToPath(import.meta.url);

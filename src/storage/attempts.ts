@@ -63,6 +63,9 @@ const QUESTION_COLUMNS = [
 /** Question rows per INSERT: one statement stores every question of a usual attempt. */
 const ROWS_PER_INSERT = 50;
 
+/** An attempt row as inserted: the summary before the database gives it an id. */
+type StoredAttempt = Omit<AttemptSummary, 'id'>;
+
 const ATTEMPT_COLUMNS = `id, quiz_id, user_id, attempt_number, state, submitted_at, sum_grades, max_grade, key_id,
   idempotency_key, request_hash`;
 
@@ -96,18 +99,7 @@ export class AttemptRepository {
     this.nextNumber = db.prepare<[number, string], { next: number }>(
       'SELECT coalesce(max(attempt_number), 0) + 1 AS next FROM attempts WHERE quiz_id = ? AND user_id = ?',
     );
-    this.insert = db.prepare<{
-      quizId: number;
-      userId: string;
-      attemptNumber: number;
-      state: AttemptState;
-      submittedAt: string;
-      sumGrades: number | null;
-      maxGrade: number;
-      keyId: number | null;
-      idempotencyKey: string | null;
-      requestHash: string | null;
-    }>(
+    this.insert = db.prepare<StoredAttempt>(
       `INSERT INTO attempts (quiz_id, user_id, attempt_number, state, submitted_at, sum_grades, max_grade, key_id,
          idempotency_key, request_hash)
        VALUES (@quizId, @userId, @attemptNumber, @state, @submittedAt, @sumGrades, @maxGrade, @keyId,
@@ -273,44 +265,30 @@ export class AttemptRepository {
     }
     if (!this.quizExists.get(input.quizId)) throw new NotFoundError('quiz', input.quizId);
     const attemptNumber = this.nextNumber.get(input.quizId, input.userId)!.next;
-    const sumGrades = round5(input.sumGrades);
-    const attemptId = Number(
-      this.insert.run({
-        quizId: input.quizId,
-        userId: input.userId,
-        attemptNumber,
-        state: input.state,
-        submittedAt: input.submittedAt,
-        sumGrades,
-        maxGrade: input.maxGrade,
-        keyId: input.keyId,
-        idempotencyKey,
-        requestHash: input.requestHash ?? null,
-      }).lastInsertRowid,
-    );
+    const stored: StoredAttempt = {
+      quizId: input.quizId,
+      userId: input.userId,
+      attemptNumber,
+      state: input.state,
+      submittedAt: input.submittedAt,
+      sumGrades: round5(input.sumGrades),
+      maxGrade: input.maxGrade,
+      keyId: input.keyId,
+      idempotencyKey,
+      requestHash: input.requestHash ?? null,
+    };
+    const attemptId = Number(this.insert.run(stored).lastInsertRowid);
     this.insertQuestionRows(attemptId, input);
     this.insertStats.run(
       input.quizId,
       attemptId,
       input.userId,
       attemptNumber,
-      sumGrades,
+      stored.sumGrades,
       float64Blob(input.fractions),
       int16Blob(input.classes),
     );
-    return {
-      id: attemptId,
-      quizId: input.quizId,
-      userId: input.userId,
-      attemptNumber,
-      state: input.state,
-      submittedAt: input.submittedAt,
-      sumGrades,
-      maxGrade: input.maxGrade,
-      keyId: input.keyId,
-      idempotencyKey,
-      requestHash: input.requestHash ?? null,
-    };
+    return { id: attemptId, ...stored };
   }
 
   /** The question rows of an attempt, a statement per ROWS_PER_INSERT of them (one for a usual quiz). */

@@ -1,43 +1,30 @@
 // Group commit: jobs queued together share one transaction, and a failing job takes only its own writes back.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { GroupCommit } from '../../src/services/attempts-batch.js';
-import { openStore, type Store } from '../../src/storage/index.js';
+import { useStore } from '../helpers/store.js';
 
-let dir = '';
-let store: Store;
+const { store } = useStore('qbank-batch-');
 
-beforeEach(() => {
-  dir = mkdtempSync(join(tmpdir(), 'qbank-batch-'));
-  store = openStore(join(dir, 'batch.db')).store;
-});
-afterEach(() => {
-  store.close();
-  rmSync(dir, { recursive: true, force: true });
-});
-
-const settings = () => store.settings.listSettings();
+const settings = () => store().settings.listSettings();
 
 describe('GroupCommit', () => {
   it('runs the jobs of one turn in order; a job that throws leaves nothing behind, the others commit', async () => {
-    const writes = new GroupCommit(store);
+    const writes = new GroupCommit(store());
     const order: string[] = [];
     const first = writes.run(() => {
       order.push('first');
-      store.settings.setSetting('first', '1');
+      store().settings.setSetting('first', '1');
       return 'one';
     });
     const failing = writes.run(() => {
       order.push('failing');
-      store.settings.setSetting('failing', 'x');
+      store().settings.setSetting('failing', 'x');
       throw new Error('refused');
     });
     const last = writes.run(() => {
       order.push('last');
       // Sees the writes of the jobs before it in the same transaction.
-      return store.settings.getSetting('first');
+      return store().settings.getSetting('first');
     });
     await expect(first).resolves.toBe('one');
     await expect(failing).rejects.toThrow('refused');
@@ -48,7 +35,7 @@ describe('GroupCommit', () => {
 
   it('calls back after every batch, and later jobs form new batches', async () => {
     let batches = 0;
-    const writes = new GroupCommit(store, () => batches++);
+    const writes = new GroupCommit(store(), () => batches++);
     await Promise.all([writes.run(() => 1), writes.run(() => 2)]);
     expect(batches).toBe(1);
     await writes.run(() => 3);

@@ -11,6 +11,11 @@ function submit(a: Api, body: unknown, key = a.client) {
   return a.http.post('/api/v1/quizzes/rnn-4.1/attempts').set(a.as(key)).send(body as object);
 }
 
+/** A body sent as it is written, under the content type given. */
+function submitRaw(a: Api, contentType: string, text: string) {
+  return a.http.post('/api/v1/quizzes/rnn-4.1/attempts').set(a.as(a.client)).set('Content-Type', contentType).send(text);
+}
+
 function attemptCount(a: Api): number {
   return a.store.attempts.listAttempts(a.rnn.quizId).total;
 }
@@ -73,11 +78,7 @@ describe('submitting: refused requests store nothing', () => {
 
   it('a key that is not a question is refused even when it is __proto__', async () => {
     const a = api();
-    const res = await a.http
-      .post('/api/v1/quizzes/rnn-4.1/attempts')
-      .set(a.as(a.client))
-      .set('Content-Type', 'application/json')
-      .send('{"userId":"u","responses":{"__proto__":"x","constructor":"y"}}');
+    const res = await submitRaw(a, 'application/json', '{"userId":"u","responses":{"__proto__":"x","constructor":"y"}}');
     expectProblem(res, 422);
     expect(paths(res).sort()).toEqual(['body.responses.__proto__', 'body.responses.constructor']);
     expect(attemptCount(a)).toBe(0);
@@ -134,17 +135,8 @@ describe('submitting: refused requests store nothing', () => {
 
   it('a body that is not JSON is a 415 (wrong content type) or a 400 (malformed)', async () => {
     const a = api();
-    const text = await a.http
-      .post('/api/v1/quizzes/rnn-4.1/attempts')
-      .set(a.as(a.client))
-      .set('Content-Type', 'text/plain')
-      .send('{"userId":"u","responses":{}}');
-    expectProblem(text, 415);
-    const broken = await a.http
-      .post('/api/v1/quizzes/rnn-4.1/attempts')
-      .set(a.as(a.client))
-      .set('Content-Type', 'application/json')
-      .send('{"userId":');
+    expectProblem(await submitRaw(a, 'text/plain', '{"userId":"u","responses":{}}'), 415);
+    const broken = await submitRaw(a, 'application/json', '{"userId":');
     expectProblem(broken, 400);
     expect(attemptCount(a)).toBe(0);
   });

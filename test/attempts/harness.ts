@@ -1,23 +1,12 @@
 // The real express app over a real SQLite file, fresh for every test, with an admin key and two client keys.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { pino } from 'pino';
 import supertest from 'supertest';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
-import { loadConfig } from '../../src/config.js';
-import { createApp } from '../../src/http/app.js';
-import { routeModules } from '../../src/http/routes/index.js';
-import { createServices, type Services } from '../../src/services/index.js';
-import { openStore, type Store } from '../../src/storage/index.js';
+import { useFreshApp, type FreshApp } from '../helpers/fresh-app.js';
+import { bearer } from '../helpers/service.js';
 import { createRnnQuiz, type RnnQuiz } from './rnn-quiz.js';
 
-export interface Api {
+export interface Api extends FreshApp {
   http: supertest.Agent;
-  store: Store;
-  services: Services;
   rnn: RnnQuiz;
-  path: string;
   admin: string;
   client: string;
   otherClient: string;
@@ -25,51 +14,18 @@ export interface Api {
   as(key: string): { Authorization: string };
 }
 
-let counter = 0;
-
 export function useApi(options: { maxJsonBytes?: number } = {}): () => Api {
-  let dir = '';
-  let current: Api | undefined;
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'qbank-attempts-'));
-  });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-  beforeEach(() => {
-    const path = join(dir, `api-${process.pid}-${++counter}.db`);
-    const config = loadConfig({
-      QBANK_DB: path,
-      QBANK_LOG_LEVEL: 'silent',
-      ...(options.maxJsonBytes ? { QBANK_MAX_JSON_BYTES: String(options.maxJsonBytes) } : {}),
-    });
-    const store = openStore(path).store;
-    const services = createServices(store, config);
-    const app = createApp({
-      logger: pino({ level: 'silent' }),
-      lookup: (secret) => services.keys.authenticate(secret),
-      ping: () => store.ping(),
-      maxJsonBytes: config.maxJsonBytes,
-      maxImportBytes: config.maxImportBytes,
-      version: 'test',
-      modules: routeModules(services),
-    });
-    const rnn = createRnnQuiz(store);
-    current = {
+  const env: Record<string, string> = options.maxJsonBytes ? { QBANK_MAX_JSON_BYTES: String(options.maxJsonBytes) } : {};
+  return useFreshApp(
+    'qbank-attempts-',
+    ({ app, store, services }) => ({
       http: supertest.agent(app),
-      store,
-      services,
-      rnn,
-      path,
+      rnn: createRnnQuiz(store),
       admin: services.keys.issue('admin', 'admin').key,
       client: services.keys.issue('client', 'client').key,
       otherClient: services.keys.issue('client', 'other').key,
-      as: (key) => ({ Authorization: `Bearer ${key}` }),
-    };
-  });
-  afterEach(() => {
-    current?.store.close();
-    current = undefined;
-  });
-  return () => current!;
+      as: bearer,
+    }),
+    env,
+  );
 }

@@ -1,5 +1,5 @@
-// The RNN quiz 4.1 in a store, from the shipped bank file, and a helper that finds the opaque choice ids a
-// client would send.
+// The RNN quiz 4.1 in a store, from the shipped bank file, a helper that finds the opaque choice ids a
+// client would send, and the responses that score full marks.
 import { readFileSync } from 'node:fs';
 import { formatDiagnostics, hasErrors } from '../../src/formats/diagnostics.js';
 import { parseMoodleXml } from '../../src/formats/moodle-xml/index.js';
@@ -54,4 +54,20 @@ export function choiceIds(store: Store, questionId: number, ...fragments: string
     if (found.length !== 1) throw new Error(`"${fragment}" names ${found.length} answers of question ${questionId}`);
     return record.choiceIds.choices[found[0]!]!;
   });
+}
+
+/** Choice ids of a question, by its idnumber and fragments of the choices' texts, in the order given. */
+export type ChoicePicker = (idnumber: string, ...fragments: string[]) => string[];
+
+/** The responses that are right on every graded item, in the wire form; `pick` finds the choice ids. */
+export function rightResponses(pick: ChoicePicker): Record<string, unknown> {
+  return {
+    'rnn-q1': pick('rnn-q1', 'очередной элемент')[0],
+    'rnn-q2': pick('rnn-q2', 'x_1', 'h_4'),
+    'rnn-q3': pick('rnn-q3', '\\cdot\\frac{\\partial g}{\\partial f}\\cdot')[0],
+    'rnn-q4': '12528',
+    'rnn-q5': pick('rnn-q5', 'Малое', '< 1'),
+    'rnn-q6': pick('rnn-q6', 'Нет')[0],
+    'rnn-q7': pick('rnn-q7', '[3]'),
+  };
 }

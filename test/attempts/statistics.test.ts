@@ -1,7 +1,7 @@
 // Attempts submitted over HTTP feed the statistics report: the rows they store are the ones it reads.
 import { describe, expect, it } from 'vitest';
 import { useApi, type Api } from './harness.js';
-import { choiceIds } from './rnn-quiz.js';
+import { choiceIds, rightResponses } from './rnn-quiz.js';
 
 const api = useApi();
 
@@ -24,15 +24,7 @@ interface ResponseRow {
 describe('statistics of submitted attempts', () => {
   it('counts every attempt, its marks and its responses', async () => {
     const a = api();
-    const right = {
-      'rnn-q1': ids(a, 'rnn-q1', 'очередной элемент')[0],
-      'rnn-q2': ids(a, 'rnn-q2', 'x_1', 'h_4'),
-      'rnn-q3': ids(a, 'rnn-q3', '\\cdot\\frac{\\partial g}{\\partial f}\\cdot')[0],
-      'rnn-q4': '12528',
-      'rnn-q5': ids(a, 'rnn-q5', 'Малое', '< 1'),
-      'rnn-q6': ids(a, 'rnn-q6', 'Нет')[0],
-      'rnn-q7': ids(a, 'rnn-q7', '[3]'),
-    };
+    const right = rightResponses((idnumber, ...fragments) => ids(a, idnumber, ...fragments));
     const wrong = {
       'rnn-q1': ids(a, 'rnn-q1', 'нет хороших')[0],
       'rnn-q2': ids(a, 'rnn-q2', 'x_6'),

@@ -2,7 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { roundDecimal } from '../../src/storage/index.js';
 import { useApi, type Api } from './harness.js';
-import { choiceIds, CORRECT, INCORRECT, PARTIAL } from './rnn-quiz.js';
+import { choiceIds, CORRECT, INCORRECT, PARTIAL, rightResponses } from './rnn-quiz.js';
 
 const api = useApi();
 
@@ -14,15 +14,7 @@ function ids(a: Api, idnumber: string, ...fragments: string[]): string[] {
 }
 
 function allRight(a: Api): Record<string, unknown> {
-  return {
-    'rnn-q1': ids(a, 'rnn-q1', 'очередной элемент')[0],
-    'rnn-q2': ids(a, 'rnn-q2', 'x_1', 'h_4'),
-    'rnn-q3': ids(a, 'rnn-q3', '\\cdot\\frac{\\partial g}{\\partial f}\\cdot')[0],
-    'rnn-q4': '12528',
-    'rnn-q5': ids(a, 'rnn-q5', 'Малое', '< 1'),
-    'rnn-q6': ids(a, 'rnn-q6', 'Нет')[0],
-    'rnn-q7': ids(a, 'rnn-q7', '[3]'),
-  };
+  return rightResponses((idnumber, ...fragments) => ids(a, idnumber, ...fragments));
 }
 
 function allWrong(a: Api): Record<string, unknown> {
@@ -179,15 +171,7 @@ describe('the RNN quiz over HTTP', () => {
     const items = view.body.items as { idnumber: string; choices?: { id: string; text: string }[] }[];
     const pick = (idnumber: string, ...fragments: string[]) =>
       fragments.map((f) => items.find((i) => i.idnumber === idnumber)!.choices!.find((c) => c.text.includes(f))!.id);
-    const res = await submit(a, {
-      'rnn-q1': pick('rnn-q1', 'очередной элемент')[0],
-      'rnn-q2': pick('rnn-q2', 'x_1', 'h_4'),
-      'rnn-q3': pick('rnn-q3', '\\cdot\\frac{\\partial g}{\\partial f}\\cdot')[0],
-      'rnn-q4': 12528,
-      'rnn-q5': pick('rnn-q5', 'Малое', '< 1'),
-      'rnn-q6': pick('rnn-q6', 'Нет')[0],
-      'rnn-q7': pick('rnn-q7', '[3]'),
-    });
+    const res = await submit(a, { ...rightResponses(pick), 'rnn-q4': 12528 });
     expect(res.status).toBe(201);
     expect(res.body).toMatchObject({ state: 'finished', sumGrades: 7, maxGrade: 7 });
     expect((await a.http.get(`/api/v1/attempts/${res.body.id}`).set(a.as(a.client))).body).toEqual(res.body);

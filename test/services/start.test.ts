@@ -6,18 +6,9 @@ import { describe, expect, it } from 'vitest';
 import { DEFAULT_MIGRATIONS_DIR, openStore } from '../../src/storage/index.js';
 import { openServices, StartError } from '../../src/start.js';
 import { useTempDir } from '../helpers/service.js';
+import { thrown } from '../helpers/thrown.js';
 
 const ROOT = fileURLToPath(new URL('../../', import.meta.url));
-
-function startError(fn: () => unknown): StartError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof StartError) return error;
-    throw error;
-  }
-  throw new Error('the start went ahead');
-}
 
 describe('starting on a database', () => {
   const dir = useTempDir();
@@ -38,13 +29,13 @@ describe('starting on a database', () => {
     openServices({ env, migrationsDir: migrations, print: () => {} }).services.store.close();
 
     appendFileSync(join(migrations, '0002_questions.sql'), '\n-- an edit after the fact\n');
-    const error = startError(() => openServices({ env, migrationsDir: migrations, print: () => {} }));
+    const error = thrown(StartError, () => openServices({ env, migrationsDir: migrations, print: () => {} }));
     expect(error.message).not.toContain('\n');
     expect(error.message).toMatch(/0002_questions\.sql was changed after it was applied/);
   });
 
   it('when a variable has a bad value, then the start stops with one line naming it', () => {
-    const error = startError(() => openServices({ env: { QBANK_DB: join(dir(), 'x.db'), PORT: '99999' } }));
+    const error = thrown(StartError, () => openServices({ env: { QBANK_DB: join(dir(), 'x.db'), PORT: '99999' } }));
     expect(error.message).toMatch(/^invalid PORT="99999": /);
     expect(error.message).not.toContain('\n');
     expect(existsSync(join(dir(), 'x.db'))).toBe(false);
@@ -79,12 +70,10 @@ describe('starting on a database', () => {
     opened.services.keys.issue('admin', 'other');
     opened.services.keys.revoke(admin.id);
     opened.services.store.close();
-    expect(startError(() => openServices({ env: { ...env, QBANK_ADMIN_KEY: client.key }, print: () => {} })).message).toBe(
-      'QBANK_ADMIN_KEY is already a client key; choose another value.',
-    );
-    expect(startError(() => openServices({ env: { ...env, QBANK_ADMIN_KEY: admin.key }, print: () => {} })).message).toBe(
-      'QBANK_ADMIN_KEY was revoked; choose another value.',
-    );
+    const startWith = (key: string) =>
+      thrown(StartError, () => openServices({ env: { ...env, QBANK_ADMIN_KEY: key }, print: () => {} }));
+    expect(startWith(client.key).message).toBe('QBANK_ADMIN_KEY is already a client key; choose another value.');
+    expect(startWith(admin.key).message).toBe('QBANK_ADMIN_KEY was revoked; choose another value.');
   });
 
   it('when npm start runs with a bad value, then it prints one line naming the variable and exits 1', () => {

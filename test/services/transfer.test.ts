@@ -4,16 +4,7 @@ import { parseGift } from '../../src/formats/gift/index.js';
 import { parseMoodleXml } from '../../src/formats/moodle-xml/index.js';
 import { ImportError, ServiceError } from '../../src/services/index.js';
 import { ITEMS_FILE, useService } from '../helpers/service.js';
-
-function importError(fn: () => unknown): ImportError {
-  try {
-    fn();
-  } catch (error) {
-    if (error instanceof ImportError) return error;
-    throw error;
-  }
-  throw new Error('the import went through');
-}
+import { thrown } from '../helpers/thrown.js';
 
 const GOOD_AND_BAD_GIFT = [
   '$CATEGORY: $course$/top/Arithmetic',
@@ -40,7 +31,7 @@ describe('importing a file', () => {
   const categories = () => service().services.categories.list().map((c) => c.path);
 
   it('when one GIFT question is broken, then nothing is stored and the error has its line and column', () => {
-    const error = importError(() => service().services.transfer.importFile(GOOD_AND_BAD_GIFT, { format: 'gift' }));
+    const error = thrown(ImportError, () => service().services.transfer.importFile(GOOD_AND_BAD_GIFT, { format: 'gift' }));
     expect(error.diagnostics).toEqual([expect.objectContaining({ severity: 'error', line: 5 })]);
     expect(error.diagnostics[0]!.column).toBeGreaterThan(0);
     expect(count()).toBe(0);
@@ -49,7 +40,7 @@ describe('importing a file', () => {
 
   it('when one Moodle XML question is broken, then nothing is stored', () => {
     const xml = `<?xml version="1.0" encoding="UTF-8"?>\n<quiz>\n${xmlQuestion('Fine', 'Yes?')}  <question type="multichoice">\n    <name><text>No answers</text></name>\n    <questiontext format="html"><text>Pick</text></questiontext>\n  </question>\n</quiz>\n`;
-    const error = importError(() => service().services.transfer.importFile(xml, { format: 'moodlexml' }));
+    const error = thrown(ImportError, () => service().services.transfer.importFile(xml, { format: 'moodlexml' }));
     expect(error.diagnostics.length).toBeGreaterThan(0);
     expect(error.diagnostics.every((d) => d.severity === 'error' && d.line >= 1 && d.column >= 1)).toBe(true);
     expect(count()).toBe(0);
@@ -69,7 +60,7 @@ describe('importing a file', () => {
   it('when an idnumber is already used in its category, then nothing is stored and the error points at the question', () => {
     const before = count();
     const gift = '$CATEGORY: $course$/top/Arithmetic/Easy\n\n::Other:: 3 + 3 = ? {#6}\n\n// [id:add-1]\n::Sum again:: 1 + 1 = ? {#2}\n';
-    const error = importError(() => service().services.transfer.importFile(gift, { format: 'gift' }));
+    const error = thrown(ImportError, () => service().services.transfer.importFile(gift, { format: 'gift' }));
     expect(error.diagnostics).toEqual([
       expect.objectContaining({ line: 5, column: 1, code: 'idnumberused', message: expect.stringContaining('"add-1"') }),
     ]);
@@ -78,7 +69,7 @@ describe('importing a file', () => {
 
   it('when a file uses one idnumber twice in a category, then both places are named', () => {
     const xml = `<quiz>\n<question type="category"><category><text>$course$/top/Twice</text></category></question>\n${xmlQuestion('A', 'a').replace('</name>', '</name><idnumber>same</idnumber>')}${xmlQuestion('B', 'b').replace('</name>', '</name><idnumber>same</idnumber>')}</quiz>`;
-    const error = importError(() => service().services.transfer.importFile(xml, { format: 'moodlexml' }));
+    const error = thrown(ImportError, () => service().services.transfer.importFile(xml, { format: 'moodlexml' }));
     expect(error.diagnostics).toHaveLength(1);
     expect(error.diagnostics[0]).toMatchObject({ code: 'duplicateidnumber', line: 9 });
     expect(error.diagnostics[0]!.message).toContain('line 3');
@@ -98,7 +89,7 @@ describe('importing a file', () => {
   });
 
   it('when the file holds nothing, then it is an error', () => {
-    const error = importError(() => service().services.transfer.importFile('// only a comment\n', { format: 'gift' }));
+    const error = thrown(ImportError, () => service().services.transfer.importFile('// only a comment\n', { format: 'gift' }));
     expect(error.diagnostics[0]).toMatchObject({ line: 1, column: 1 });
   });
 
@@ -121,7 +112,7 @@ describe('importing with update', () => {
   it('when the shipped file comes again, then without update it clashes and with update nothing changes', () => {
     const { transfer, store } = service().services;
     const file = readFileSync(ITEMS_FILE);
-    const clash = importError(() => transfer.importFile(file, { format: 'moodlexml' }));
+    const clash = thrown(ImportError, () => transfer.importFile(file, { format: 'moodlexml' }));
     expect(clash.diagnostics).toHaveLength(12);
     expect(clash.diagnostics[0]!.message).toMatch(/import with update/);
     const again = transfer.importFile(file, { format: 'moodlexml', update: true });

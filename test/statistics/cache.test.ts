@@ -1,7 +1,8 @@
 // The report's cache reflects every committed change: new attempts (read on their own), manual grades and
 // regrades (updates), deletions, edited questions, and it keeps quizzes apart.
 import { describe, expect, it, vi } from 'vitest';
-import { createRnnQuiz, gradedAttempt, gradedSlots, random, RNN_CATEGORY } from '../../bench/stats-data.js';
+import { random } from '../../bench/random.js';
+import { createRnnQuiz, gradedAttempt, gradedSlots, RNN_CATEGORY } from '../../bench/stats-data.js';
 import { assignChoiceIds } from '../../src/services/choice-ids.js';
 import { StatisticsService, type QuizStatisticsReport } from '../../src/services/statistics.js';
 import {

@@ -4,7 +4,8 @@ import { randomGuessScore, responseParts } from '../../src/grading/index.js';
 import { isGradable } from '../../src/model/index.js';
 import { computeQuizStatistics, type AttemptColumns, type QuizStatistics, type StatsSlot, type WhichAttempts } from '../../src/stats/index.js';
 import type { NewAttempt, Store } from '../../src/storage/index.js';
-import { gradedAttempt, gradedSlots, plausibleResponse, random } from '../../bench/stats-data.js';
+import { random } from '../../bench/random.js';
+import { gradedAttempt, gradedSlots, plausibleResponse } from '../../bench/stats-data.js';
 
 /** The graded slots of the quiz as the report should describe them. */
 export function expectedSlots(store: Store, quizId: number): StatsSlot[] {

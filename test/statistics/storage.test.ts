@@ -5,24 +5,14 @@ import { describe, expect, it } from 'vitest';
 import { createRnnQuiz, gradedAttempt, gradedSlots, RNN_CATEGORY } from '../../bench/stats-data.js';
 import type { MultichoiceQuestion } from '../../src/model/index.js';
 import { openStore, type AttemptRows, type AttemptShape, type NewAttempt, type Store } from '../../src/storage/index.js';
+import { statsOnlyAttempt } from '../storage/helpers.js';
 import { useHarness } from './harness.js';
 
 const h = useHarness();
 
 /** An attempt with only statistics blobs (no question rows), for a two-slot layout of 1 and 2 parts. */
 function bare(quizId: number, userId: string, fractions: number[], classes: number[], sumGrades: number | null = 1): NewAttempt {
-  return {
-    quizId,
-    userId,
-    state: sumGrades === null ? 'needsgrading' : 'finished',
-    submittedAt: '2025-03-01T00:00:00.000Z',
-    sumGrades,
-    maxGrade: 2,
-    keyId: null,
-    questions: [],
-    fractions: new Float64Array(fractions),
-    classes: new Int16Array(classes),
-  };
+  return statsOnlyAttempt(quizId, userId, 2, sumGrades, fractions, classes);
 }
 
 const SHAPE: AttemptShape = { slots: 2, parts: [1, 2] };

@@ -50,6 +50,16 @@ export function columns(slots: StatsSlot[], rows: AttemptRow[]): PlainColumns {
   };
 }
 
+/** The marks of the 5 × 3 worked example of research/grading-stats.md B.6: five users, one attempt each. */
+export const B6_MAX_MARKS = [1, 1, 2];
+export const B6_MARKS = [
+  [1, 1, 2],
+  [1, 0, 1.5],
+  [0, 1, 1],
+  [1, 1, 0.5],
+  [0, 0, 0],
+];
+
 /** One attempt per user (users 0, 1, …) from a matrix of marks (not fractions). */
 export function fromMarks(
   maxMarks: number[],

@@ -8,7 +8,7 @@ import {
   statisticsToCsv,
   statisticsToTable,
 } from '../../src/stats/index.js';
-import { fromMarks } from './build.js';
+import { B6_MARKS, B6_MAX_MARKS, fromMarks } from './build.js';
 
 const TRICKY_NAME = 'Name, with "quotes"\nand a newline';
 const MC = [
@@ -23,14 +23,8 @@ const STEMS = [
 
 function sample(): QuizStatistics {
   const input = fromMarks(
-    [1, 1, 2],
-    [
-      [1, 1, 2],
-      [1, 0, 1.5],
-      [0, 1, 1],
-      [1, 1, 0.5],
-      [0, 0, 0],
-    ],
+    B6_MAX_MARKS,
+    B6_MARKS,
     'all',
     (j) => ({
       name: j === 1 ? TRICKY_NAME : `Q${j + 1}`,

@@ -1,7 +1,7 @@
 // The 5 × 3 worked example of research/grading-stats.md B.6, figure by figure.
 import { describe, expect, it } from 'vitest';
 import { computeQuizStatistics } from '../../src/stats/index.js';
-import { fromMarks } from './build.js';
+import { B6_MARKS, B6_MAX_MARKS, fromMarks } from './build.js';
 
 const MC = [
   { label: 'A', fraction: 1 },
@@ -13,14 +13,8 @@ const MC = [
 // A1, A2, A4 chose A; A3 chose B; A5 left Q1 blank.
 const Q1_CLASSES = [0, 0, 1, 0, 4];
 const input = fromMarks(
-  [1, 1, 2],
-  [
-    [1, 1, 2],
-    [1, 0, 1.5],
-    [0, 1, 1],
-    [1, 1, 0.5],
-    [0, 0, 0],
-  ],
+  B6_MAX_MARKS,
+  B6_MARKS,
   'all',
   (j) => ({
     type: ['multichoice', 'truefalse', 'shortanswer'][j]!,

@@ -8,7 +8,9 @@ import {
   type AttemptRecord,
   type Store,
 } from '../../src/storage/index.js';
-import { essay, multichoice, NO_IDS, trueFalse, twoSlotAttempt, useStore } from './helpers.js';
+import { useStore } from '../helpers/store.js';
+import { essay, multichoice, NO_IDS, trueFalse, twoSlotAttempt } from './helpers.js';
+import { thrown } from '../helpers/thrown.js';
 
 const { store, path } = useStore();
 
@@ -36,17 +38,6 @@ function quizOf(s: Store) {
 function adminKey(s: Store, name = 'k'): number {
   const hex = Buffer.from(name.padEnd(32, '.')).toString('hex').slice(0, 64);
   return s.keys.createKey({ role: 'admin', keyHash: hex, prefix: name }).id;
-}
-
-function conflict(fn: () => unknown): ConflictError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConflictError);
-    expect((error as Error).message).not.toMatch(/UNIQUE|constraint failed|SQLITE/);
-    return error as ConflictError;
-  }
-  throw new Error('expected a conflict');
 }
 
 describe('insertAttempt', () => {
@@ -190,7 +181,7 @@ describe('idempotency keys', () => {
     expect(first).toMatchObject({ keyId: key, idempotencyKey: 'abc', requestHash: 'h1' });
     expect(s.attempts.findAttemptByIdempotencyKey(key, 'abc')).toEqual(s.attempts.getAttempt(first.id));
     expect(s.attempts.findAttemptByIdempotencyKey(key, 'other')).toBeNull();
-    const error = conflict(() =>
+    const error = thrown(ConflictError, () =>
       s.attempts.insertAttempt(twoSlotAttempt(quiz, 'u', versions, { keyId: key, idempotencyKey: 'abc', requestHash: 'h2' })),
     );
     expect(error.constraint).toBe('attempt_idempotency_key');

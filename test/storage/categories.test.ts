@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { richText } from '../../src/model/index.js';
 import { ConflictError, InvalidInputError } from '../../src/storage/index.js';
-import { useStore } from './helpers.js';
+import { useStore } from '../helpers/store.js';
 
 const { store } = useStore();
 

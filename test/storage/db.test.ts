@@ -10,9 +10,11 @@ import {
   transaction,
 } from '../../src/storage/index.js';
 import { float64Blob, float64FromBlob, int16Blob, int16FromBlob } from '../../src/storage/values.js';
-import { NO_IDS, trueFalse, useStore, useTempDir } from './helpers.js';
+import { useTempDir } from '../helpers/service.js';
+import { useStore } from '../helpers/store.js';
+import { NO_IDS, trueFalse } from './helpers.js';
 
-const tempDir = useTempDir();
+const tempDir = useTempDir('qbank-storage-');
 
 describe('openDatabase', () => {
   it('creates the missing folders and sets the pragmas', () => {

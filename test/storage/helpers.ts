@@ -1,8 +1,4 @@
-// A real SQLite file per test, in a temporary folder per test file.
-import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
-import { join } from 'node:path';
-import { afterAll, afterEach, beforeAll, beforeEach } from 'vitest';
+// Questions and attempts for the storage tests (the store itself: test/helpers/store.ts).
 import {
   baseQuestion,
   newEssay,
@@ -12,37 +8,7 @@ import {
   type MultichoiceQuestion,
   type Question,
 } from '../../src/model/index.js';
-import { openStore, type ChoiceIds, type NewAttempt, type Store } from '../../src/storage/index.js';
-
-/** A temporary folder for this test file, removed after its last test. */
-export function useTempDir(): () => string {
-  let dir = '';
-  beforeAll(() => {
-    dir = mkdtempSync(join(tmpdir(), 'qbank-storage-'));
-  });
-  afterAll(() => {
-    rmSync(dir, { recursive: true, force: true });
-  });
-  return () => dir;
-}
-
-let counter = 0;
-
-/** A fresh, migrated store in the file's temporary folder for each test; `store()` returns the current one. */
-export function useStore(): { store: () => Store; path: () => string } {
-  const dir = useTempDir();
-  let current: Store | undefined;
-  let path = '';
-  beforeEach(() => {
-    path = join(dir(), `test-${process.pid}-${++counter}.db`);
-    current = openStore(path).store;
-  });
-  afterEach(() => {
-    current?.close();
-    current = undefined;
-  });
-  return { store: () => current!, path: () => path };
-}
+import type { ChoiceIds, NewAttempt } from '../../src/storage/index.js';
 
 export const NO_IDS: ChoiceIds = { choices: [], stems: [] };
 
@@ -107,5 +73,28 @@ export function twoSlotAttempt(
     fractions: new Float64Array([1, Number.NaN]),
     classes: new Int16Array([0, -1]),
     ...extra,
+  };
+}
+
+/** An attempt with only its statistics row (no question rows): enough for the report's reads. */
+export function statsOnlyAttempt(
+  quizId: number,
+  userId: string,
+  maxGrade: number,
+  sumGrades: number | null,
+  fractions: number[],
+  classes: number[],
+): NewAttempt {
+  return {
+    quizId,
+    userId,
+    state: sumGrades === null ? 'needsgrading' : 'finished',
+    submittedAt: '2025-03-01T00:00:00.000Z',
+    sumGrades,
+    maxGrade,
+    keyId: null,
+    questions: [],
+    fractions: new Float64Array(fractions),
+    classes: new Int16Array(classes),
   };
 }

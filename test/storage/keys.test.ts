@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto';
 import { describe, expect, it } from 'vitest';
 import { ConflictError, InvalidInputError, NotFoundError } from '../../src/storage/index.js';
-import { useStore } from './helpers.js';
+import { useStore } from '../helpers/store.js';
 
 const { store } = useStore();
 

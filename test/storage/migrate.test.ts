@@ -12,14 +12,15 @@ import {
   openDatabase,
   type Database,
 } from '../../src/storage/index.js';
-import { useTempDir } from './helpers.js';
+import { useTempDir } from '../helpers/service.js';
+import { thrown } from '../helpers/thrown.js';
 
 const REAL_DIR = fileURLToPath(new URL('../../migrations/', import.meta.url));
 const REAL_FILES = readdirSync(REAL_DIR)
   .filter((name) => name.endsWith('.sql'))
   .sort();
 
-const tempDir = useTempDir();
+const tempDir = useTempDir('qbank-storage-');
 let open: Database[] = [];
 let seq = 0;
 
@@ -41,16 +42,6 @@ function tables(db: Database): string[] {
   return (
     db.prepare(`SELECT name FROM sqlite_schema WHERE type = 'table' ORDER BY name`).all() as { name: string }[]
   ).map((row) => row.name);
-}
-
-function caught(fn: () => unknown): MigrationError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(MigrationError);
-    return error as MigrationError;
-  }
-  throw new Error('expected a MigrationError');
 }
 
 afterEach(() => {
@@ -134,7 +125,7 @@ describe('a database whose history does not match the files', () => {
     const db = freshDb();
     migrate(db, dir);
     writeFileSync(join(dir, '0001_a.sql'), `${A}-- edited\n`);
-    const error = caught(() => migrate(db, dir));
+    const error = thrown(MigrationError, () => migrate(db, dir));
     expect(error.file).toBe('0001_a.sql');
     expect(error.message).toMatch(/0001_a\.sql.*changed/);
     expect(error.message).not.toContain('\n');
@@ -145,7 +136,7 @@ describe('a database whose history does not match the files', () => {
     const db = freshDb();
     migrate(db, dir);
     rmSync(join(dir, '0002_b.sql'));
-    const error = caught(() => migrate(db, dir));
+    const error = thrown(MigrationError, () => migrate(db, dir));
     expect(error.file).toBe('0002_b.sql');
     expect(error.message).toMatch(/0002_b\.sql.*missing/);
   });
@@ -155,7 +146,7 @@ describe('a database whose history does not match the files', () => {
     const db = freshDb();
     migrate(db, dir);
     writeFileSync(join(dir, '0002_b.sql'), B);
-    const error = caught(() => migrate(db, dir));
+    const error = thrown(MigrationError, () => migrate(db, dir));
     expect(error.file).toBe('0002_b.sql');
     expect(tables(db)).not.toContain('b');
   });
@@ -166,7 +157,7 @@ describe('migration file names', () => {
     'refuses %s',
     (name) => {
       const dir = folder({ '0001_fine.sql': 'SELECT 1;', [name]: 'SELECT 1;' });
-      const error = caught(() => migrate(freshDb(), dir));
+      const error = thrown(MigrationError, () => migrate(freshDb(), dir));
       expect(error.file).toBe(name);
       expect(error.message).toContain(name);
     },
@@ -175,7 +166,7 @@ describe('migration file names', () => {
   it('refuses two files with the same number, naming both', () => {
     const dir = folder({ '0001_a.sql': 'SELECT 1;', '0001_b.sql': 'SELECT 1;' });
     const db = freshDb();
-    const error = caught(() => migrate(db, dir));
+    const error = thrown(MigrationError, () => migrate(db, dir));
     expect(error.message).toContain('0001_a.sql');
     expect(error.message).toContain('0001_b.sql');
     expect(appliedMigrations(db)).toEqual([]);
@@ -187,7 +178,7 @@ describe('migration file names', () => {
   });
 
   it('reports a folder that does not exist', () => {
-    const error = caught(() => migrate(freshDb(), join(tempDir(), 'nowhere')));
+    const error = thrown(MigrationError, () => migrate(freshDb(), join(tempDir(), 'nowhere')));
     expect(error.message).toContain('nowhere');
   });
 });
@@ -200,7 +191,7 @@ describe('each file runs in its own transaction', () => {
       '0003_c.sql': 'CREATE TABLE c (z INTEGER);',
     });
     const db = freshDb();
-    const error = caught(() => migrate(db, dir));
+    const error = thrown(MigrationError, () => migrate(db, dir));
     expect(error.file).toBe('0002_b.sql');
     expect(error.message).toMatch(/^migration 0002_b\.sql failed: .*nothing/);
     expect(error.message).not.toContain('\n');
@@ -240,7 +231,7 @@ describe('two connections migrating one new file together (two processes startin
     const second = openDatabase(path);
     open.push(first, second);
     const other = folder({ '0001_a.sql': 'CREATE TABLE a (x INTEGER, y INTEGER);' });
-    const error = caught(() => migrate(first, dir, () => void migrate(second, other)));
+    const error = thrown(MigrationError, () => migrate(first, dir, () => void migrate(second, other)));
     expect(error.file).toBe('0001_a.sql');
     expect(error.message).toMatch(/0001_a\.sql was changed after it was applied/);
   });

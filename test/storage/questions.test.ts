@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import type { Question } from '../../src/model/index.js';
 import { ConflictError, NotFoundError, type Store } from '../../src/storage/index.js';
-import { essay, multichoice, NO_IDS, trueFalse, useStore } from './helpers.js';
+import { useStore } from '../helpers/store.js';
+import { essay, multichoice, NO_IDS, trueFalse } from './helpers.js';
 
 const { store } = useStore();
 

@@ -1,6 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ConflictError, NotFoundError, type Store } from '../../src/storage/index.js';
-import { essay, multichoice, NO_IDS, trueFalse, useStore } from './helpers.js';
+import { useStore } from '../helpers/store.js';
+import { essay, multichoice, NO_IDS, trueFalse } from './helpers.js';
+import { thrown } from '../helpers/thrown.js';
 
 const { store } = useStore();
 
@@ -15,16 +17,6 @@ function threeQuestions(s: Store) {
     { question: trueFalse('tf'), categoryId: category, choiceIds: NO_IDS },
     { question: essay('essay'), categoryId: category, choiceIds: NO_IDS },
   ]);
-}
-
-function conflict(fn: () => unknown): ConflictError {
-  try {
-    fn();
-  } catch (error) {
-    expect(error).toBeInstanceOf(ConflictError);
-    return error as ConflictError;
-  }
-  throw new Error('expected a conflict');
 }
 
 describe('createQuiz and getQuiz', () => {
@@ -101,8 +93,9 @@ describe('createQuiz and getQuiz', () => {
     const s = store();
     const [mc] = threeQuestions(s);
     s.quizzes.createQuiz({ name: 'A', idnumber: 'q', slots: [] });
-    expect(conflict(() => s.quizzes.createQuiz({ name: 'B', idnumber: 'q', slots: [] })).constraint).toBe('quiz_idnumber');
-    const twice = conflict(() =>
+    const error = thrown(ConflictError, () => s.quizzes.createQuiz({ name: 'B', idnumber: 'q', slots: [] }));
+    expect(error.constraint).toBe('quiz_idnumber');
+    const twice = thrown(ConflictError, () =>
       s.quizzes.createQuiz({ name: 'C', slots: [{ questionId: mc!.id, maxMark: 1 }, { questionId: mc!.id, maxMark: 2 }] }),
     );
     expect(twice.constraint).toBe('quiz_question');

@@ -1,20 +1,10 @@
 import { describe, expect, it } from 'vitest';
+import { random } from '../../bench/random.js';
 import { InvalidInputError, type NewAttempt, type Store } from '../../src/storage/index.js';
-import { NO_IDS, trueFalse, useStore } from './helpers.js';
+import { useStore } from '../helpers/store.js';
+import { NO_IDS, statsOnlyAttempt, trueFalse } from './helpers.js';
 
 const { store } = useStore();
-
-/** A small deterministic generator (mulberry32), so a failure can be replayed. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const PARTS = [1, 4, 2, 3];
 const TOTAL_PARTS = PARTS.reduce((a, b) => a + b, 0);
@@ -30,18 +20,7 @@ function quizWith(s: Store, slots: number): number {
 }
 
 function attempt(quizId: number, userId: string, sumGrades: number | null, fractions: number[], classes: number[]): NewAttempt {
-  return {
-    quizId,
-    userId,
-    state: sumGrades === null ? 'needsgrading' : 'finished',
-    submittedAt: '2025-03-01T00:00:00.000Z',
-    sumGrades,
-    maxGrade: PARTS.length,
-    keyId: null,
-    questions: [],
-    fractions: new Float64Array(fractions),
-    classes: new Int16Array(classes),
-  };
+  return statsOnlyAttempt(quizId, userId, PARTS.length, sumGrades, fractions, classes);
 }
 
 describe('readAttemptColumns', () => {

@@ -46,15 +46,15 @@ const StoredQuestionSchema = QuestionInputSchema.meta({
   description: 'The question model (a stored question may also have type `unsupported`, with `qtype` and `xml`)',
 });
 
-const VersionSummarySchema = z
-  .object({
-    versionId: z.number().int(),
-    version: z.number().int(),
-    type: QuestionTypeSchema,
-    name: z.string(),
-    createdAt: z.string(),
-  })
-  .meta({ id: 'VersionSummary' });
+const versionShape = {
+  versionId: z.number().int(),
+  version: z.number().int(),
+  type: QuestionTypeSchema,
+  name: z.string(),
+  createdAt: z.string(),
+};
+
+const VersionSummarySchema = z.object(versionShape).meta({ id: 'VersionSummary' });
 
 const summaryShape = {
   id: z.number().int(),
@@ -84,11 +84,7 @@ export const QuestionDetailSchema = z
 
 export const QuestionVersionSchema = z
   .object({
-    versionId: z.number().int(),
-    version: z.number().int(),
-    type: QuestionTypeSchema,
-    name: z.string(),
-    createdAt: z.string(),
+    ...versionShape,
     questionId: z.number().int(),
     current: z.boolean(),
     question: StoredQuestionSchema,

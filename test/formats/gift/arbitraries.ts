@@ -5,6 +5,8 @@ import fc from 'fast-check';
 import {
   DEFAULT_PENALTY,
   GRADE_OPTIONS,
+  newDescription,
+  newEssay,
   phpTrim,
   type Answer,
   type CombinedFeedback,
@@ -189,28 +191,15 @@ function match(b: QuestionBase): fc.Arbitrary<Question> {
     }));
 }
 
+// GIFT carries none of an essay's own settings: they read back as the model's defaults.
 function essay(b: QuestionBase): fc.Arbitrary<Question> {
-  return fc.constant({
-    ...b,
-    type: 'essay' as const,
-    responseFormat: 'editor',
-    responseRequired: true,
-    responseFieldLines: 15,
-    minWordLimit: null,
-    maxWordLimit: null,
-    attachments: 0,
-    attachmentsRequired: 0,
-    maxBytes: null,
-    fileTypesList: null,
-    graderInfo: { text: '', format: 'html' as const, files: [] },
-    responseTemplate: { text: '', format: 'html' as const, files: [] },
-  });
+  return fc.constant(newEssay(b));
 }
 
 function description(b: QuestionBase): fc.Arbitrary<Question> {
   // A description has no answer block, so no general feedback.
   const generalFeedback: RichText = { text: '', format: b.text.format, files: [] };
-  return fc.constant({ ...b, generalFeedback, defaultMark: 0, type: 'description' as const });
+  return fc.constant({ ...newDescription(b), generalFeedback });
 }
 
 /** Category paths GIFT writes and reads back unchanged. */

@@ -11,6 +11,7 @@ import {
   newShortAnswer,
   newTrueFalse,
   newDescription,
+  type Answer,
   type Question,
   type RichText,
   type TextFormat,
@@ -173,6 +174,13 @@ const formatOf = (v: unknown): TextFormat => FORMAT_OF[String(v ?? 0)] ?? 'moodl
 const rich = (t: unknown, format: unknown): RichText => ({ text: String(t ?? ''), format: formatOf(format), files: [] });
 /** Moodle keeps answers and subquestions in arrays or in objects keyed by id, in order. */
 const listOf = <T>(v: unknown): T[] => (Array.isArray(v) ? (v as T[]) : Object.values((v ?? {}) as Record<string, T>));
+const answerOf = (a: MoodleAnswer): Answer => ({
+  text: a.answer,
+  format: formatOf(a.answerformat),
+  files: [],
+  fraction: Number(a.fraction),
+  feedback: rich(a.feedback, a.feedbackformat),
+});
 
 /** The model question for Moodle's question data. */
 export function fromMoodleData(data: MoodleData): Question {
@@ -206,37 +214,18 @@ export function fromMoodleData(data: MoodleData): Question {
       q.shuffleAnswers = Boolean(Number(o.shuffleanswers ?? 1));
       q.answerNumbering = String(o.answernumbering ?? 'abc');
       q.showStandardInstruction = false;
-      q.answers = listOf<MoodleAnswer>(o.answers).map((a) => ({
-        text: a.answer,
-        format: formatOf(a.answerformat),
-        files: [],
-        fraction: Number(a.fraction),
-        feedback: rich(a.feedback, a.feedbackformat),
-      }));
+      q.answers = listOf<MoodleAnswer>(o.answers).map(answerOf);
       return q;
     }
     case 'shortanswer': {
       const q = newShortAnswer(base);
       q.useCase = Boolean(Number(o.usecase ?? 0));
-      q.answers = listOf<MoodleAnswer>(o.answers).map((a) => ({
-        text: a.answer,
-        format: formatOf(a.answerformat),
-        files: [],
-        fraction: Number(a.fraction),
-        feedback: rich(a.feedback, a.feedbackformat),
-      }));
+      q.answers = listOf<MoodleAnswer>(o.answers).map(answerOf);
       return q;
     }
     case 'numerical': {
       const q = newNumerical(base);
-      q.answers = listOf<MoodleAnswer>(o.answers).map((a) => ({
-        text: a.answer,
-        format: formatOf(a.answerformat),
-        files: [],
-        fraction: Number(a.fraction),
-        feedback: rich(a.feedback, a.feedbackformat),
-        tolerance: Number(a.tolerance ?? 0),
-      }));
+      q.answers = listOf<MoodleAnswer>(o.answers).map((a) => ({ ...answerOf(a), tolerance: Number(a.tolerance ?? 0) }));
       return q;
     }
     case 'truefalse': {
