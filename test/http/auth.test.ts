@@ -175,6 +175,7 @@ describe('the service routes', () => {
       api().post('/api/v1/keys').set(admin).send({ role: 'root' }),
       api().post('/api/v1/import').set(admin).type('text/plain').send(''),
       api().get('/api/v1/export?format=gift&quiz=').set(admin),
+      api().get('/api/v1/quizzes/%E0%A4%A').set(admin),
     ];
     for (const res of await Promise.all(cases)) {
       expect(res.status, res.text).toBeGreaterThanOrEqual(400);
