@@ -36,10 +36,17 @@ function slotOf(question: Question, choiceIds: ChoiceIds, slot = 3): QuizQuestio
 
 function multichoice(): QuizQuestion {
   const q = newMultichoice(baseQuestion('MC', ''));
-  q.text = withFiles('<img src="@@PLUGINFILE@@/dir/a%20b.png"> and <a href="@@PLUGINFILE@@/x.pdf">x</a>', file('a b.png', '/dir/'), file('x.pdf'));
+  const html = '<img src="@@PLUGINFILE@@/dir/a%20b.png"> and <a href="@@PLUGINFILE@@/x.pdf">x</a>';
+  q.text = withFiles(html, file('a b.png', '/dir/'), file('x.pdf'));
   q.generalFeedback = withFiles('@@PLUGINFILE@@/general.png', file('general.png'));
   q.answers = [
-    { text: 'right <img src="@@PLUGINFILE@@/r.png">', format: 'html', files: [file('r.png')], fraction: 1, feedback: withFiles('', file('fb.png')) },
+    {
+      text: 'right <img src="@@PLUGINFILE@@/r.png">',
+      format: 'html',
+      files: [file('r.png')],
+      fraction: 1,
+      feedback: withFiles('', file('fb.png')),
+    },
     { text: 'wrong', format: 'html', files: [], fraction: 0, feedback: richText('') },
   ];
   return slotOf(q, { choices: ['AAAAAAAA', 'BBBBBBBB'], stems: [] });
