@@ -82,6 +82,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   }
   if (err instanceof ServiceError) return sendProblem(res, DOMAIN_STATUS[err.code], err.message, err.items);
   if (err instanceof StorageError) return sendProblem(res, DOMAIN_STATUS[err.code], err.message);
+  // The router could not percent-decode a path parameter: the client's URL is malformed, not the server.
+  if (err instanceof URIError && (err as URIError & { status?: number }).status === 400) {
+    return sendProblem(res, 400, 'The request path is not valid percent-encoded UTF-8.');
+  }
   const parserError = typeof err?.type === 'string' ? PARSER_ERRORS[err.type] : undefined;
   if (parserError) return sendProblem(res, parserError[0], parserError[1]);
   req.log?.error({ err, req: { id: req.id } }, 'unhandled error');

@@ -19,7 +19,7 @@ export interface ResponseSpec {
 
 export interface RouteSpec<P extends ZObject, Q extends ZObject, B extends z.ZodType> {
   method: 'get' | 'post' | 'put' | 'delete';
-  /** Express syntax (`/api/v1/questions/:id`); converted to `{id}` for OpenAPI. */
+  /** Express syntax (`/api/v1/questions/:id`, a wildcard `*file`); converted to `{id}`, `{file}` for OpenAPI. */
   path: string;
   summary: string;
   description?: string;
@@ -93,7 +93,7 @@ export function defineRoute<P extends ZObject = typeof empty, Q extends ZObject 
   }
   registry.registerPath({
     method: spec.method,
-    path: spec.path.replace(/:(\w+)/g, '{$1}'),
+    path: spec.path.replace(/[:*](\w+)/g, '{$1}'),
     summary: spec.summary,
     ...(spec.description ? { description: spec.description } : {}),
     tags: [spec.tag],

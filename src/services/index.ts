@@ -6,6 +6,7 @@ import { AttemptService } from './attempts.js';
 import { BankService } from './bank.js';
 import { CategoryService } from './categories.js';
 import { KeyService } from './keys.js';
+import { QuizFileService } from './quiz-files.js';
 import { QuizService } from './quizzes.js';
 import { StatisticsService } from './statistics.js';
 import { TransferService } from './transfer.js';
@@ -20,6 +21,7 @@ export interface Services {
   categories: CategoryService;
   transfer: TransferService;
   quizzes: QuizService;
+  quizFiles: QuizFileService;
   statistics: StatisticsService;
   attempts: AttemptService;
 }
@@ -34,6 +36,7 @@ export function createServices(store: Store, config: Config, now: () => Date = (
     categories: new CategoryService(store),
     transfer: new TransferService(store, config.maxImportBytes, now),
     quizzes: new QuizService(store),
+    quizFiles: new QuizFileService(store),
     statistics: new StatisticsService(store),
     attempts: new AttemptService(store, now),
   };

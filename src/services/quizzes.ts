@@ -2,6 +2,7 @@
 import { isGradable, type Question } from '../model/index.js';
 import type { ChoiceIds, QuizRecord, Store } from '../storage/index.js';
 import { invalid, notFound, type ErrorItem } from './errors.js';
+import { withFileUrls } from './quiz-files.js';
 import { clientItem, type ClientQuizItem } from './quiz-view.js';
 
 export interface NewQuizInput {
@@ -122,10 +123,11 @@ export class QuizService {
       name: quiz.name,
       grade: quiz.grade,
       sumGrades: quiz.sumGrades,
-      items: this.store.quizzes.getQuizQuestions(quiz.id).map(clientItem),
+      items: this.store.quizzes.getQuizQuestions(quiz.id).map((slot) => withFileUrls(quiz.id, clientItem(slot))),
     };
   }
 
+  /** Admins see the texts as Moodle has them, `@@PLUGINFILE@@` references included. */
   private adminView(quiz: QuizRecord): AdminQuizView {
     return {
       id: quiz.id,

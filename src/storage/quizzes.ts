@@ -42,6 +42,7 @@ export class QuizRepository {
   private readonly byIdnumber;
   private readonly slots;
   private readonly slotsWithQuestions;
+  private readonly slotWithQuestion;
   private readonly page;
   private readonly count;
   private readonly createTx;
@@ -64,6 +65,9 @@ export class QuizRepository {
     this.slots = db.prepare<[number], SlotRow>(`SELECT ${SLOT_COLUMNS} ${SLOT_FROM} WHERE s.quiz_id = ? ORDER BY s.slot`);
     this.slotsWithQuestions = db.prepare<[number], SlotRow>(
       `SELECT ${SLOT_COLUMNS}, v.question, v.choice_ids ${SLOT_FROM} WHERE s.quiz_id = ? ORDER BY s.slot`,
+    );
+    this.slotWithQuestion = db.prepare<[number, number], SlotRow>(
+      `SELECT ${SLOT_COLUMNS}, v.question, v.choice_ids ${SLOT_FROM} WHERE s.quiz_id = ? AND s.slot = ?`,
     );
     this.page = db.prepare<[number, number], QuizRow>(
       'SELECT id, idnumber, name, grade, created_at FROM quizzes ORDER BY id LIMIT ? OFFSET ?',
@@ -110,11 +114,13 @@ export class QuizRepository {
 
   /** The slots with their current versions in full, in slot order (empty for an unknown quiz). */
   getQuizQuestions(quizId: number): QuizQuestion[] {
-    return this.slotsWithQuestions.all(quizId).map((row) => ({
-      ...toSlot(row),
-      question: JSON.parse(row.question!) as Question,
-      choiceIds: JSON.parse(row.choice_ids!) as ChoiceIds,
-    }));
+    return this.slotsWithQuestions.all(quizId).map(toQuizQuestion);
+  }
+
+  /** One slot with its current version in full, or null when the quiz has no such slot. */
+  getQuizQuestion(quizId: number, slot: number): QuizQuestion | null {
+    const row = this.slotWithQuestion.get(quizId, slot);
+    return row ? toQuizQuestion(row) : null;
   }
 
   private find(ref: number | string): QuizRow | undefined {
@@ -125,6 +131,14 @@ export class QuizRepository {
 
 function toSummary(row: QuizRow): QuizSummary {
   return { id: row.id, idnumber: row.idnumber, name: row.name, grade: row.grade, createdAt: row.created_at };
+}
+
+function toQuizQuestion(row: SlotRow): QuizQuestion {
+  return {
+    ...toSlot(row),
+    question: JSON.parse(row.question!) as Question,
+    choiceIds: JSON.parse(row.choice_ids!) as ChoiceIds,
+  };
 }
 
 function toSlot(row: SlotRow): QuizSlot {

@@ -53,6 +53,12 @@ describe('who may call what', () => {
     { method: 'post', route: '/api/v1/quizzes', path: () => '/api/v1/quizzes', expect: ADMIN_ONLY(201), send: () => json({ name: 'M', items: [{ questionId }] })() },
     { method: 'get', route: '/api/v1/quizzes', path: () => '/api/v1/quizzes', expect: ANY_KEY },
     { method: 'get', route: '/api/v1/quizzes/{id}', path: () => '/api/v1/quizzes/rnn-4.1', expect: ANY_KEY },
+    {
+      method: 'get',
+      route: '/api/v1/quizzes/{id}/files/{slot}/{area}/{file}',
+      path: () => '/api/v1/quizzes/rnn-4.1/files/1/text/none.png',
+      expect: { none: 401, unknown: 401, client: 404, admin: 404 },
+    },
     { method: 'post', route: '/api/v1/keys', path: () => '/api/v1/keys', expect: ADMIN_ONLY(201), send: json({ role: 'client' }) },
     { method: 'get', route: '/api/v1/keys', path: () => '/api/v1/keys', expect: ADMIN_ONLY(200) },
     { method: 'delete', route: '/api/v1/keys/{id}', path: () => `/api/v1/keys/${spareKeyId}`, expect: ADMIN_ONLY(200) },
@@ -114,6 +120,7 @@ describe('the service routes', () => {
       ['/api/v1/quizzes', 'post'],
       ['/api/v1/quizzes', 'get'],
       ['/api/v1/quizzes/{id}', 'get'],
+      ['/api/v1/quizzes/{id}/files/{slot}/{area}/{file}', 'get'],
       ['/api/v1/keys', 'post'],
       ['/api/v1/keys', 'get'],
       ['/api/v1/keys/{id}', 'delete'],
@@ -175,6 +182,8 @@ describe('the service routes', () => {
       api().post('/api/v1/keys').set(admin).send({ role: 'root' }),
       api().post('/api/v1/import').set(admin).type('text/plain').send(''),
       api().get('/api/v1/export?format=gift&quiz=').set(admin),
+      api().get('/api/v1/quizzes/%E0%A4%A').set(admin),
+      api().get('/api/v1/quizzes/1/files/1/text/%FF.png').set(admin),
     ];
     for (const res of await Promise.all(cases)) {
       expect(res.status, res.text).toBeGreaterThanOrEqual(400);

@@ -4,20 +4,30 @@ import type { Question } from '../../src/model/index.js';
 import { bearer, useService } from '../helpers/service.js';
 
 const rich = (text: string) => ({ text });
+const file = (name: string, content: string) => ({ name, content: Buffer.from(content).toString('base64') });
+/** Text with one embedded file it refers to. */
+const withFile = (text: string, name: string, content: string) => ({
+  text: `${text} <img src="@@PLUGINFILE@@/${name}">`,
+  files: [file(name, content)],
+});
 
 /** One question of every type a quiz can hold, each with feedback and answers a client must never see. */
 const EVERY_TYPE = [
   {
     type: 'multichoice',
     name: 'MC one',
-    text: rich('Pick the prime.'),
-    generalFeedback: rich('SECRET general feedback of MC one'),
+    text: withFile('Pick the prime.', 'primes.png', 'a table of primes'),
+    generalFeedback: withFile('SECRET general feedback of MC one', 'general.png', 'SECRET general feedback file'),
     answers: [
-      { text: 'Seven', fraction: 1, feedback: rich('SECRET right choice feedback') },
+      { text: 'Seven', fraction: 1, feedback: withFile('SECRET right choice feedback', 'right.png', 'SECRET right choice file') },
       { text: 'Eight', fraction: 0, feedback: rich('SECRET wrong choice feedback') },
-      { text: 'Nine', fraction: 0 },
+      { text: 'Nine <img src="@@PLUGINFILE@@/nine.png">', files: [file('nine.png', 'nine dots')], fraction: 0 },
     ],
-    combinedFeedback: { correct: rich('SECRET combined correct'), incorrect: rich('SECRET combined incorrect') },
+    combinedFeedback: {
+      correct: withFile('SECRET combined correct', 'correct.png', 'SECRET combined feedback file'),
+      incorrect: rich('SECRET combined incorrect'),
+    },
+    hints: [{ text: withFile('SECRET hint', 'hint.png', 'SECRET hint file') }],
   },
   {
     type: 'multichoice',
@@ -43,7 +53,14 @@ const EVERY_TYPE = [
     type: 'shortanswer',
     name: 'SA',
     text: rich('Name the largest planet.'),
-    answers: [{ text: 'SECRETJupiter', fraction: 1, feedback: rich('SECRET short answer feedback') }],
+    answers: [
+      {
+        text: 'SECRETJupiter',
+        files: [file('jupiter.png', 'SECRET short answer file')],
+        fraction: 1,
+        feedback: rich('SECRET short answer feedback'),
+      },
+    ],
   },
   {
     type: 'numerical',
@@ -66,7 +83,7 @@ const EVERY_TYPE = [
     type: 'essay',
     name: 'ESSAY',
     text: rich('Describe a recurrent network.'),
-    graderInfo: rich('SECRET grader information'),
+    graderInfo: { text: 'SECRET grader information', files: [file('grader.png', 'SECRET grader information file')] },
     responseTemplate: rich('Start here'),
   },
   { type: 'description', name: 'DESC', text: rich('Read this first.') },
@@ -119,6 +136,30 @@ function secretsOf(q: Question): string[] {
   if (q.type === 'truefalse') texts.push(q.feedbackTrue.text, q.feedbackFalse.text);
   if (q.type === 'essay') texts.push(q.graderInfo.text);
   return texts.filter((t) => t.trim() !== '');
+}
+
+/** The names of every file stored anywhere in a question. */
+function storedFileNames(question: Question): string[] {
+  const names: string[] = [];
+  const visit = (value: unknown): void => {
+    if (Array.isArray(value)) value.forEach(visit);
+    else if (value !== null && typeof value === 'object') {
+      for (const [key, v] of Object.entries(value)) {
+        if (key === 'files') names.push(...(v as { name: string }[]).map((f) => f.name));
+        else visit(v);
+      }
+    }
+  };
+  visit(question);
+  return names;
+}
+
+/** Collects a response body as UTF-8 text, whatever its type (superagent hands the parser the raw stream). */
+function asText(res: request.Response, done: (error: Error | null, body: string) => void): void {
+  const stream = res as unknown as NodeJS.ReadableStream;
+  const chunks: Buffer[] = [];
+  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
+  stream.on('end', () => done(null, Buffer.concat(chunks).toString('utf8')));
 }
 
 describe('quizzes', () => {
@@ -246,6 +287,35 @@ describe('quizzes', () => {
     expect(quiz.items[6]).not.toHaveProperty('choices');
   });
 
+  /** Asks for files as the client; a file's bytes join the bodies as text, a problem as its JSON. */
+  async function fetchEveryFile(bodies: [string, unknown][]): Promise<{ served: number; refused: number }> {
+    const counts = { served: 0, refused: 0 };
+    const fetchAs = async (url: string) => {
+      const res = await api().get(url).set(client()).buffer(true).parse(asText);
+      const body = /json/.test(res.headers['content-type'] ?? '') ? JSON.parse(res.body) : res.body;
+      bodies.push([`GET ${url} ${res.status}`, body]);
+      if (res.status === 200) counts.served++;
+      else {
+        expect(res.status, url).toBe(404);
+        counts.refused++;
+      }
+    };
+    const view = (await api().get(`/api/v1/quizzes/${everyTypeQuiz}`).set(client())).body;
+    for (const url of JSON.stringify(view).match(/\/api\/v1\/quizzes\/\d+\/files\/[^"\\ ]+/g) ?? []) await fetchAs(url);
+    const adminItems = service().services.quizzes.get(everyTypeQuiz, 'admin').items;
+    for (const item of view.items as { slot: number; choices?: { id: string }[]; stems?: { id: string }[] }[]) {
+      const areas = ['text', ...(item.choices ?? []).map((c) => c.id), ...(item.stems ?? []).map((s) => s.id)];
+      const stored = adminItems.find((a) => a.slot === item.slot)!.question;
+      for (const name of storedFileNames(stored)) {
+        for (const area of areas) {
+          const url = `/api/v1/quizzes/${everyTypeQuiz}/files/${item.slot}/${area}/${encodeURIComponent(name)}`;
+          if (!JSON.stringify(view).includes(url)) await fetchAs(url);
+        }
+      }
+    }
+    return counts;
+  }
+
   it('sends a client nothing that gives an answer away, in any body it can receive', async () => {
     const bodies: [string, unknown][] = [];
     const get = async (path: string) => {
@@ -271,6 +341,11 @@ describe('quizzes', () => {
       const res = await api().post(path).set(client()).send(body);
       bodies.push([`POST ${path} ${res.status}`, res.body]);
     }
+    // Embedded files: every URL the client view gives, and every file stored with a question of the quiz (in
+    // feedback, hints, grader information or answers a client never sees) asked for under each area of its slot.
+    const fileStatuses = await fetchEveryFile(bodies);
+    expect(fileStatuses.served).toBe(2);
+    expect(fileStatuses.refused).toBeGreaterThan(0);
 
     const secrets = new Set<string>();
     const quizQuestions = [
@@ -293,7 +368,7 @@ describe('quizzes', () => {
       });
     }
     expect(leaks).toEqual([]);
-    expect(bodies.length).toBe(14);
+    expect(bodies.length).toBe(14 + fileStatuses.served + fileStatuses.refused);
   });
 
   it('gives choices ids that do not follow the authoring order of right answers', async () => {

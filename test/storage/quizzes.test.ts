@@ -80,6 +80,16 @@ describe('createQuiz and getQuiz', () => {
     expect(s.quizzes.getQuizQuestions(999)).toEqual([]);
   });
 
+  it('reads one slot with its current version, or null for a slot the quiz does not have', () => {
+    const s = store();
+    const [mc, tf] = threeQuestions(s);
+    const quiz = s.quizzes.createQuiz({ name: 'A', slots: [{ questionId: mc!.id, maxMark: 1 }, { questionId: tf!.id, maxMark: 2 }] });
+    expect(s.quizzes.getQuizQuestion(quiz.id, 2)).toEqual(s.quizzes.getQuizQuestions(quiz.id)[1]);
+    expect(s.quizzes.getQuizQuestion(quiz.id, 2)!.question).toEqual(trueFalse('tf'));
+    expect(s.quizzes.getQuizQuestion(quiz.id, 3)).toBeNull();
+    expect(s.quizzes.getQuizQuestion(999, 1)).toBeNull();
+  });
+
   it('stores nothing when a slot names an unknown question', () => {
     const s = store();
     const [mc] = threeQuestions(s);

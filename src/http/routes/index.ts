@@ -4,6 +4,7 @@ import type { RouteModule } from '../app.js';
 import { attemptRoutes } from './attempts.js';
 import { keyRoutes } from './keys.js';
 import { questionRoutes } from './questions.js';
+import { quizFileRoutes } from './quiz-files.js';
 import { quizRoutes } from './quizzes.js';
 import { statisticsRoutes } from './statistics.js';
 import { transferRoutes } from './transfer.js';
@@ -13,6 +14,7 @@ export function routeModules(services: Services): RouteModule[] {
     questionRoutes(services),
     transferRoutes(services),
     quizRoutes(services),
+    quizFileRoutes(services),
     attemptRoutes(services),
     statisticsRoutes(services),
     keyRoutes(services),

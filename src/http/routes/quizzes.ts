@@ -50,7 +50,12 @@ const quizShape = {
 
 const ClientQuizSchema = z
   .object({ ...quizShape, items: z.array(z.object(clientItemShape).meta({ id: 'ClientQuizItem' })) })
-  .meta({ id: 'ClientQuiz', description: 'The quiz as a client sees it: no fractions, feedback or right answers' });
+  .meta({
+    id: 'ClientQuiz',
+    description:
+      'The quiz as a client sees it: no fractions, feedback or right answers. Embedded files are referred to by URLs ' +
+      'of GET /api/v1/quizzes/{id}/files/{slot}/{area}/{file} instead of @@PLUGINFILE@@.',
+  });
 
 const AdminQuizSchema = z
   .object({

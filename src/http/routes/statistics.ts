@@ -5,6 +5,7 @@ import type { Services } from '../../services/index.js';
 import { DEFAULT_WHICH_ATTEMPTS } from '../../services/statistics.js';
 import { statisticsToCsv } from '../../stats/index.js';
 import type { RouteModule } from '../app.js';
+import { contentDisposition } from '../content-disposition.js';
 import { defineRoute } from '../route.js';
 import { ProblemSchema } from '../schemas/problem.js';
 import { QuizStatisticsReportSchema, StatisticsQuerySchema } from '../schemas/statistics.js';
@@ -24,16 +25,9 @@ function wantsCsv(format: 'json' | 'csv' | undefined, req: Request): boolean {
   return req.accepts(['application/json', 'text/csv']) === 'text/csv';
 }
 
-/**
- * `attachment; filename="<quiz>-statistics.csv"` from the quiz's idnumber (or id): the plain name keeps to
- * characters every client accepts, and an idnumber beyond them also travels whole as RFC 8187 `filename*`.
- */
-function contentDisposition(quiz: { id: number; idnumber: string | null }): string {
-  const name = `${quiz.idnumber ?? `quiz-${quiz.id}`}-statistics.csv`;
-  const plain = name.replace(/[^A-Za-z0-9._-]+/g, '_');
-  if (plain === name) return `attachment; filename="${name}"`;
-  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`);
-  return `attachment; filename="${plain}"; filename*=UTF-8''${encoded}`;
+/** `attachment; filename="<quiz>-statistics.csv"`, named by the quiz's idnumber (or id). */
+function csvDisposition(quiz: { id: number; idnumber: string | null }): string {
+  return contentDisposition('attachment', `${quiz.idnumber ?? `quiz-${quiz.id}`}-statistics.csv`);
 }
 
 /** defineRoute documents one media type per status: the same 200 also comes as CSV. */
@@ -75,7 +69,7 @@ export function statisticsRoutes(services: Services): RouteModule {
         const report = await services.statistics.report(params.id, query.attempts ?? DEFAULT_WHICH_ATTEMPTS);
         res.set('Cache-Control', 'private, no-cache').vary('Accept');
         if (wantsCsv(query.format, req)) {
-          res.set('Content-Disposition', contentDisposition(report.quiz)).type(CSV).send(statisticsToCsv(report));
+          res.set('Content-Disposition', csvDisposition(report.quiz)).type(CSV).send(statisticsToCsv(report));
         } else {
           res.json(report);
         }
