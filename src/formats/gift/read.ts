@@ -1,8 +1,16 @@
 // One GIFT question block read as Moodle's qformat_gift::readquestion() reads it, with every problem
 // placed at a line and column of the file.
 import {
-  DEFAULT_PENALTY,
+  baseWithTexts,
+  newDescription,
+  newEssay,
+  newMatch,
+  newMultichoice,
+  newNumerical,
+  newShortAnswer,
+  newTrueFalse,
   phpIsNumeric,
+  richText,
   type Answer,
   type MatchSubquestion,
   type NumericalAnswer,
@@ -12,15 +20,6 @@ import {
   type TextFormat,
 } from '../../model/index.js';
 import type { Diagnostic, Severity, SourcePosition } from '../diagnostics.js';
-import {
-  buildDescription,
-  buildEssay,
-  buildMatch,
-  buildMultichoice,
-  buildNumerical,
-  buildShortAnswer,
-  buildTrueFalse,
-} from './build.js';
 import { extractIdnumberAndTags } from './comments.js';
 import { phpNumber, storedNumber } from './numbers.js';
 import { escapeEdits, escapePost, escapePre, hasPlaceholderText, sourceIndex, type Edit } from './escapes.js';
@@ -181,7 +180,7 @@ export class BlockReader {
     const hash = piece.indexOf('#');
     if (hash === -1) {
       this.parse(trim(piece), defaultFormat, at);
-      return blank(defaultFormat);
+      return richText('', defaultFormat);
     }
     const fb = piece.slice(hash + 1);
     const feedback = this.field(trim(fb), defaultFormat, at + hash + 1 + leadingTrim(fb));
@@ -337,25 +336,17 @@ export class BlockReader {
     const meta = extractIdnumberAndTags(comments);
     this.checkCommentTokens(comments, meta.idnumber, meta.tags.length);
 
-    // Built whole, with baseQuestion's fields and defaults, so that every question object has one shape.
-    const base: QuestionBase = {
-      name,
-      text: qtext,
-      generalFeedback,
-      defaultMark: 1,
-      penalty: DEFAULT_PENALTY,
-      idnumber: meta.idnumber === '' ? null : meta.idnumber,
-      tags: uniqueTags(meta.tags),
-      hints: [],
-      category: this.category,
-    };
+    const base = baseWithTexts(name, qtext, generalFeedback);
+    base.idnumber = meta.idnumber === '' ? null : meta.idnumber;
+    base.tags = uniqueTags(meta.tags);
+    base.category = this.category;
 
     const spots: number[] = [];
     let question: Question | null;
-    if (description) question = buildDescription(base);
+    if (description) question = newDescription(base);
     else if (answerText.includes('>') && ORDERING.test(answerText)) {
       question = this.error('unsupportedqtype', NOTE.unsupportedqtype, answerAt);
-    } else if (answerText === '') question = buildEssay(base);
+    } else if (answerText === '') question = newEssay(base);
     else if (answerText[0] === '#') question = this.numerical(base, answerText, answerAt, spots);
     else if (answerText.includes('~')) question = this.multichoice(base, answerText, answerAt, spots);
     else if (answerText.includes('=') && answerText.includes('->')) {
@@ -488,7 +479,13 @@ export class BlockReader {
       spots.push(raw.at + leadingTrim(raw.text));
       answers.push({ text: this.fieldText, format: this.fieldFormat, files: [], fraction, feedback });
     }
-    return buildMultichoice(base, single, this.settings.shuffleAnswers, this.settings.answerNumbering, answers);
+    const question = newMultichoice(base, single);
+    question.shuffleAnswers = this.settings.shuffleAnswers;
+    question.answerNumbering = this.settings.answerNumbering;
+    // Moodle's GIFT import leaves showstandardinstruction unset, which saves as 0.
+    question.showStandardInstruction = false;
+    question.answers = answers;
+    return question;
   }
 
   private match(base: QuestionBase, text: string, at: number, spots: number[]): Question | null {
@@ -505,7 +502,10 @@ export class BlockReader {
       subs.push({ text: stem, answer: trim(escapePost(piece.text.slice(arrow + 2))) });
       spots.push(piece.at);
     }
-    return buildMatch(base, this.settings.shuffleAnswers, subs);
+    const question = newMatch(base);
+    question.shuffleAnswers = this.settings.shuffleAnswers;
+    question.subquestions = subs;
+    return question;
   }
 
   private trueFalse(base: QuestionBase, text: string, at: number): Question {
@@ -517,10 +517,13 @@ export class BlockReader {
       const raw = text.slice(from, to === -1 ? undefined : to);
       return this.field(trim(raw), format, at + from + leadingTrim(raw));
     };
-    const wrong = first === -1 ? blank(format) : part(first + 1, second);
-    const right = second === -1 ? blank(format) : part(second + 1, -1);
+    const wrong = first === -1 ? richText('', format) : part(first + 1, second);
+    const right = second === -1 ? richText('', format) : part(second + 1, -1);
     const correct = word === 'T' || word === 'TRUE';
-    return buildTrueFalse(base, correct, correct ? right : wrong, correct ? wrong : right);
+    const question = newTrueFalse(base, correct);
+    question.feedbackTrue = correct ? right : wrong;
+    question.feedbackFalse = correct ? wrong : right;
+    return question;
   }
 
   private shortAnswer(base: QuestionBase, text: string, at: number, spots: number[]): Question | null {
@@ -540,7 +543,9 @@ export class BlockReader {
       spots.push(raw.at + leadingTrim(raw.text));
       answers.push({ text: this.fieldText, format: 'moodle', files: [], fraction, feedback });
     }
-    return buildShortAnswer(base, answers);
+    const question = newShortAnswer(base);
+    question.answers = answers;
+    return question;
   }
 
   private numerical(base: QuestionBase, text: string, at: number, spots: number[]): Question | null {
@@ -604,7 +609,9 @@ export class BlockReader {
       spots.push(wrongAt);
       answers.push({ text: '*', format: 'moodle', files: [], fraction: 0, feedback, tolerance: 0 });
     }
-    return buildNumerical(base, answers);
+    const question = newNumerical(base);
+    question.answers = answers;
+    return question;
   }
 
   /** Moodle's bug: a numerical answer that is not a number silently becomes '*' (any answer is right). */
@@ -618,8 +625,6 @@ export class BlockReader {
     return '*';
   }
 }
-
-const blank = (format: TextFormat): RichText => ({ text: '', format, files: [] });
 
 /** How many times `part` occurs in `s`, without overlaps. */
 function occurrences(s: string, part: string): number {
