@@ -188,26 +188,28 @@ export class BlockReader {
     return feedback;
   }
 
-  /** A `%n%` weight at the start of the piece: its fraction and the rest, null without one, 'error' for PHP's crash. */
-  weight(piece: Piece): { fraction: number; rest: Piece } | null | 'error' {
-    if (piece.text.charCodeAt(0) !== 37 /* % */) return null;
+  /** The fraction of the answer `weight` read last (kept here, like fieldText, to spare an object per answer). */
+  private fraction = 0;
+
+  /**
+   * A `%n%` weight at the start of the piece: the rest of the piece, with the weight's fraction in `fraction`;
+   * without a weight the piece itself, with `fallback`; null for PHP's crash.
+   */
+  private weight(piece: Piece, fallback: number): Piece | null {
+    this.fraction = fallback;
+    if (piece.text.charCodeAt(0) !== 37 /* % */) return piece;
     const m = WEIGHT.exec(piece.text);
     if (!m) {
       if (LOOKS_LIKE_WEIGHT.test(piece.text)) {
         const w = /^%[^%]*%/.exec(piece.text)![0];
         this.warn('notaweight', NOTE.notaweight(quote(w)), piece.at);
       }
-      return null;
+      return piece;
     }
     const inner = m[0].slice(1, -1);
-    if (inner.startsWith('--')) {
-      this.error('weightnotnumber', NOTE.weightnotnumber(quote(m[0])), piece.at);
-      return 'error';
-    }
-    return {
-      fraction: Number(inner) / 100 + 0,
-      rest: { text: piece.text.slice(m[0].length), at: piece.at + m[0].length },
-    };
+    if (inner.startsWith('--')) return this.error('weightnotnumber', NOTE.weightnotnumber(quote(m[0])), piece.at);
+    this.fraction = Number(inner) / 100 + 0;
+    return { text: piece.text.slice(m[0].length), at: piece.at + m[0].length };
   }
 
   /** Reads one block as qformat_gift::readquestion() does; null when the block holds nothing. */
@@ -459,21 +461,17 @@ export class BlockReader {
       this.warn('answerbeforemarker', NOTE.answerbeforemarker, pieces[0]!.at);
     }
     for (const raw of pieces) {
-      let piece = trimPiece(raw);
-      let fraction = 0;
+      let piece: Piece | null = trimPiece(raw);
+      let fraction = 1;
       if (piece.text.charCodeAt(0) === 61 /* = */) {
-        fraction = 1;
         piece = { text: piece.text.slice(1), at: piece.at + 1 };
         if (piece.text.charCodeAt(0) === 37 && WEIGHT.test(piece.text)) {
           this.warn('weightafterequals', NOTE.weightafterequals, piece.at);
         }
       } else {
-        const w = this.weight(piece);
-        if (w === 'error') return null;
-        if (w) {
-          fraction = w.fraction;
-          piece = w.rest;
-        }
+        piece = this.weight(piece, 0);
+        if (piece === null) return null;
+        fraction = this.fraction;
       }
       const feedback = this.answerAndFeedback(piece.text, base.text.format, piece.at);
       spots.push(raw.at + leadingTrim(raw.text));
@@ -531,14 +529,9 @@ export class BlockReader {
     if (pieces.length < 1) return this.error('importminerror', MOODLE.importminerror, this.braceAt);
     const answers: Answer[] = [];
     for (const raw of pieces) {
-      let piece = trimPiece(raw);
-      let fraction = 1;
-      const w = this.weight(piece);
-      if (w === 'error') return null;
-      if (w) {
-        fraction = w.fraction;
-        piece = w.rest;
-      }
+      const piece = this.weight(trimPiece(raw), 1);
+      if (piece === null) return null;
+      const fraction = this.fraction;
       const feedback = this.answerAndFeedback(piece.text, base.text.format, piece.at);
       spots.push(raw.at + leadingTrim(raw.text));
       answers.push({ text: this.fieldText, format: 'moodle', files: [], fraction, feedback });
@@ -558,14 +551,9 @@ export class BlockReader {
     if (pieces.length === 0) return this.error('giftnonumericalanswers', MOODLE.giftnonumericalanswers, this.braceAt);
     const answers: NumericalAnswer[] = [];
     for (const raw of pieces) {
-      let piece = trimPiece(raw);
-      let fraction = 1;
-      const w = this.weight(piece);
-      if (w === 'error') return null;
-      if (w) {
-        fraction = w.fraction;
-        piece = w.rest;
-      }
+      const piece = this.weight(trimPiece(raw), 1);
+      if (piece === null) return null;
+      const fraction = this.fraction;
       const feedback = this.answerAndFeedback(piece.text, base.text.format, piece.at);
       const v = this.fieldText;
       let answer: string;
