@@ -69,6 +69,13 @@ export function stripTags(s: string, allowed = ''): string {
   const at = (i: number): string => (i >= 0 && i < end ? s[i]! : '\0');
   while (p < end) {
     const c = s[p]!;
+    // Outside a comment, a '>' first closes a '<' opened inside the tag, and inside quotes it closes nothing:
+    // a '>' that reaches a state below is outside quotes.
+    if (c === '>' && state !== 4 && (depth || inQ)) {
+      if (depth) depth--;
+      p++;
+      continue;
+    }
     if (state === 0) {
       if (c === '\0') {
         // dropped
@@ -81,9 +88,6 @@ export function stripTags(s: string, allowed = ''): string {
             if (allow) tbuf += '<';
           }
         }
-      } else if (c === '>') {
-        if (depth) depth--;
-        else if (!inQ) out += c;
       } else out += c;
       p++;
       continue;
@@ -99,14 +103,8 @@ export function stripTags(s: string, allowed = ''): string {
           else depth++;
           break;
         case '>':
-          if (depth) {
-            depth--;
-            break;
-          }
-          if (inQ) break;
           lc = '>';
           if (isXml && at(p - 1) === '-') break;
-          inQ = '';
           state = 0;
           isXml = false;
           if (allow) {
@@ -154,13 +152,7 @@ export function stripTags(s: string, allowed = ''): string {
           }
           break;
         case '>':
-          if (depth) {
-            depth--;
-            break;
-          }
-          if (inQ) break;
           if (!br && p >= 1 && lc !== '"' && at(p - 1) === '?') {
-            inQ = '';
             state = 0;
             tbuf = '';
           }
@@ -193,12 +185,6 @@ export function stripTags(s: string, allowed = ''): string {
     if (state === 3) {
       switch (c) {
         case '>':
-          if (depth) {
-            depth--;
-            break;
-          }
-          if (inQ) break;
-          inQ = '';
           state = 0;
           tbuf = '';
           break;

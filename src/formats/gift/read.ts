@@ -1,8 +1,16 @@
 // One GIFT question block read as Moodle's qformat_gift::readquestion() reads it, with every problem
 // placed at a line and column of the file.
 import {
-  DEFAULT_PENALTY,
+  baseWithTexts,
+  newDescription,
+  newEssay,
+  newMatch,
+  newMultichoice,
+  newNumerical,
+  newShortAnswer,
+  newTrueFalse,
   phpIsNumeric,
+  richText,
   type Answer,
   type MatchSubquestion,
   type NumericalAnswer,
@@ -12,15 +20,6 @@ import {
   type TextFormat,
 } from '../../model/index.js';
 import type { Diagnostic, Severity, SourcePosition } from '../diagnostics.js';
-import {
-  buildDescription,
-  buildEssay,
-  buildMatch,
-  buildMultichoice,
-  buildNumerical,
-  buildShortAnswer,
-  buildTrueFalse,
-} from './build.js';
 import { extractIdnumberAndTags } from './comments.js';
 import { phpNumber, storedNumber } from './numbers.js';
 import { escapeEdits, escapePost, escapePre, hasPlaceholderText, sourceIndex, type Edit } from './escapes.js';
@@ -181,7 +180,7 @@ export class BlockReader {
     const hash = piece.indexOf('#');
     if (hash === -1) {
       this.parse(trim(piece), defaultFormat, at);
-      return blank(defaultFormat);
+      return richText('', defaultFormat);
     }
     const fb = piece.slice(hash + 1);
     const feedback = this.field(trim(fb), defaultFormat, at + hash + 1 + leadingTrim(fb));
@@ -189,26 +188,28 @@ export class BlockReader {
     return feedback;
   }
 
-  /** A `%n%` weight at the start of the piece: its fraction and the rest, null without one, 'error' for PHP's crash. */
-  weight(piece: Piece): { fraction: number; rest: Piece } | null | 'error' {
-    if (piece.text.charCodeAt(0) !== 37 /* % */) return null;
+  /** The fraction of the answer `weight` read last (kept here, like fieldText, to spare an object per answer). */
+  private fraction = 0;
+
+  /**
+   * A `%n%` weight at the start of the piece: the rest of the piece, with the weight's fraction in `fraction`;
+   * without a weight the piece itself, with `fallback`; null for PHP's crash.
+   */
+  private weight(piece: Piece, fallback: number): Piece | null {
+    this.fraction = fallback;
+    if (piece.text.charCodeAt(0) !== 37 /* % */) return piece;
     const m = WEIGHT.exec(piece.text);
     if (!m) {
       if (LOOKS_LIKE_WEIGHT.test(piece.text)) {
         const w = /^%[^%]*%/.exec(piece.text)![0];
         this.warn('notaweight', NOTE.notaweight(quote(w)), piece.at);
       }
-      return null;
+      return piece;
     }
     const inner = m[0].slice(1, -1);
-    if (inner.startsWith('--')) {
-      this.error('weightnotnumber', NOTE.weightnotnumber(quote(m[0])), piece.at);
-      return 'error';
-    }
-    return {
-      fraction: Number(inner) / 100 + 0,
-      rest: { text: piece.text.slice(m[0].length), at: piece.at + m[0].length },
-    };
+    if (inner.startsWith('--')) return this.error('weightnotnumber', NOTE.weightnotnumber(quote(m[0])), piece.at);
+    this.fraction = Number(inner) / 100 + 0;
+    return { text: piece.text.slice(m[0].length), at: piece.at + m[0].length };
   }
 
   /** Reads one block as qformat_gift::readquestion() does; null when the block holds nothing. */
@@ -337,25 +338,17 @@ export class BlockReader {
     const meta = extractIdnumberAndTags(comments);
     this.checkCommentTokens(comments, meta.idnumber, meta.tags.length);
 
-    // Built whole, with baseQuestion's fields and defaults, so that every question object has one shape.
-    const base: QuestionBase = {
-      name,
-      text: qtext,
-      generalFeedback,
-      defaultMark: 1,
-      penalty: DEFAULT_PENALTY,
-      idnumber: meta.idnumber === '' ? null : meta.idnumber,
-      tags: uniqueTags(meta.tags),
-      hints: [],
-      category: this.category,
-    };
+    const base = baseWithTexts(name, qtext, generalFeedback);
+    base.idnumber = meta.idnumber === '' ? null : meta.idnumber;
+    base.tags = uniqueTags(meta.tags);
+    base.category = this.category;
 
     const spots: number[] = [];
     let question: Question | null;
-    if (description) question = buildDescription(base);
+    if (description) question = newDescription(base);
     else if (answerText.includes('>') && ORDERING.test(answerText)) {
       question = this.error('unsupportedqtype', NOTE.unsupportedqtype, answerAt);
-    } else if (answerText === '') question = buildEssay(base);
+    } else if (answerText === '') question = newEssay(base);
     else if (answerText[0] === '#') question = this.numerical(base, answerText, answerAt, spots);
     else if (answerText.includes('~')) question = this.multichoice(base, answerText, answerAt, spots);
     else if (answerText.includes('=') && answerText.includes('->')) {
@@ -468,27 +461,29 @@ export class BlockReader {
       this.warn('answerbeforemarker', NOTE.answerbeforemarker, pieces[0]!.at);
     }
     for (const raw of pieces) {
-      let piece = trimPiece(raw);
-      let fraction = 0;
+      let piece: Piece | null = trimPiece(raw);
+      let fraction = 1;
       if (piece.text.charCodeAt(0) === 61 /* = */) {
-        fraction = 1;
         piece = { text: piece.text.slice(1), at: piece.at + 1 };
         if (piece.text.charCodeAt(0) === 37 && WEIGHT.test(piece.text)) {
           this.warn('weightafterequals', NOTE.weightafterequals, piece.at);
         }
       } else {
-        const w = this.weight(piece);
-        if (w === 'error') return null;
-        if (w) {
-          fraction = w.fraction;
-          piece = w.rest;
-        }
+        piece = this.weight(piece, 0);
+        if (piece === null) return null;
+        fraction = this.fraction;
       }
       const feedback = this.answerAndFeedback(piece.text, base.text.format, piece.at);
       spots.push(raw.at + leadingTrim(raw.text));
       answers.push({ text: this.fieldText, format: this.fieldFormat, files: [], fraction, feedback });
     }
-    return buildMultichoice(base, single, this.settings.shuffleAnswers, this.settings.answerNumbering, answers);
+    const question = newMultichoice(base, single);
+    question.shuffleAnswers = this.settings.shuffleAnswers;
+    question.answerNumbering = this.settings.answerNumbering;
+    // Moodle's GIFT import leaves showstandardinstruction unset, which saves as 0.
+    question.showStandardInstruction = false;
+    question.answers = answers;
+    return question;
   }
 
   private match(base: QuestionBase, text: string, at: number, spots: number[]): Question | null {
@@ -505,7 +500,10 @@ export class BlockReader {
       subs.push({ text: stem, answer: trim(escapePost(piece.text.slice(arrow + 2))) });
       spots.push(piece.at);
     }
-    return buildMatch(base, this.settings.shuffleAnswers, subs);
+    const question = newMatch(base);
+    question.shuffleAnswers = this.settings.shuffleAnswers;
+    question.subquestions = subs;
+    return question;
   }
 
   private trueFalse(base: QuestionBase, text: string, at: number): Question {
@@ -517,10 +515,13 @@ export class BlockReader {
       const raw = text.slice(from, to === -1 ? undefined : to);
       return this.field(trim(raw), format, at + from + leadingTrim(raw));
     };
-    const wrong = first === -1 ? blank(format) : part(first + 1, second);
-    const right = second === -1 ? blank(format) : part(second + 1, -1);
+    const wrong = first === -1 ? richText('', format) : part(first + 1, second);
+    const right = second === -1 ? richText('', format) : part(second + 1, -1);
     const correct = word === 'T' || word === 'TRUE';
-    return buildTrueFalse(base, correct, correct ? right : wrong, correct ? wrong : right);
+    const question = newTrueFalse(base, correct);
+    question.feedbackTrue = correct ? right : wrong;
+    question.feedbackFalse = correct ? wrong : right;
+    return question;
   }
 
   private shortAnswer(base: QuestionBase, text: string, at: number, spots: number[]): Question | null {
@@ -528,19 +529,16 @@ export class BlockReader {
     if (pieces.length < 1) return this.error('importminerror', MOODLE.importminerror, this.braceAt);
     const answers: Answer[] = [];
     for (const raw of pieces) {
-      let piece = trimPiece(raw);
-      let fraction = 1;
-      const w = this.weight(piece);
-      if (w === 'error') return null;
-      if (w) {
-        fraction = w.fraction;
-        piece = w.rest;
-      }
+      const piece = this.weight(trimPiece(raw), 1);
+      if (piece === null) return null;
+      const fraction = this.fraction;
       const feedback = this.answerAndFeedback(piece.text, base.text.format, piece.at);
       spots.push(raw.at + leadingTrim(raw.text));
       answers.push({ text: this.fieldText, format: 'moodle', files: [], fraction, feedback });
     }
-    return buildShortAnswer(base, answers);
+    const question = newShortAnswer(base);
+    question.answers = answers;
+    return question;
   }
 
   private numerical(base: QuestionBase, text: string, at: number, spots: number[]): Question | null {
@@ -553,14 +551,9 @@ export class BlockReader {
     if (pieces.length === 0) return this.error('giftnonumericalanswers', MOODLE.giftnonumericalanswers, this.braceAt);
     const answers: NumericalAnswer[] = [];
     for (const raw of pieces) {
-      let piece = trimPiece(raw);
-      let fraction = 1;
-      const w = this.weight(piece);
-      if (w === 'error') return null;
-      if (w) {
-        fraction = w.fraction;
-        piece = w.rest;
-      }
+      const piece = this.weight(trimPiece(raw), 1);
+      if (piece === null) return null;
+      const fraction = this.fraction;
       const feedback = this.answerAndFeedback(piece.text, base.text.format, piece.at);
       const v = this.fieldText;
       let answer: string;
@@ -604,7 +597,9 @@ export class BlockReader {
       spots.push(wrongAt);
       answers.push({ text: '*', format: 'moodle', files: [], fraction: 0, feedback, tolerance: 0 });
     }
-    return buildNumerical(base, answers);
+    const question = newNumerical(base);
+    question.answers = answers;
+    return question;
   }
 
   /** Moodle's bug: a numerical answer that is not a number silently becomes '*' (any answer is right). */
@@ -618,8 +613,6 @@ export class BlockReader {
     return '*';
   }
 }
-
-const blank = (format: TextFormat): RichText => ({ text: '', format, files: [] });
 
 /** How many times `part` occurs in `s`, without overlaps. */
 function occurrences(s: string, part: string): number {

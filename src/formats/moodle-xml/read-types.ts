@@ -1,9 +1,17 @@
 // One reader per question type, each doing what qformat_xml's import_<type> and the type's save step do.
 import {
   matchGradeOption,
+  newDescription,
+  newEssay,
+  newMatch,
+  newMultichoice,
+  newNumerical,
+  newShortAnswer,
+  newTrueFalse,
   phpEmpty,
   phpFloat,
   phpTrim,
+  richText,
   type CombinedFeedback,
   type DescriptionQuestion,
   type EssayQuestion,
@@ -89,25 +97,13 @@ export function readMultichoice(ctx: QuestionContext, q: unknown, base: Question
   const numbering = readRaw(ctx, q, 'answernumbering') ?? 'abc';
   const read = readAnswers(ctx, q, format, true);
   const kept = read.filter((a) => a.text !== '');
-  const question: MultichoiceQuestion = {
-    name: base.name,
-    text: base.text,
-    generalFeedback: base.generalFeedback,
-    defaultMark: base.defaultMark,
-    penalty: base.penalty,
-    idnumber: base.idnumber,
-    tags: base.tags,
-    category: base.category,
-    type: 'multichoice',
-    single,
-    allOrNothing: false,
-    shuffleAnswers: transSingle(readRaw(ctx, q, 'shuffleanswers') ?? 'false'),
-    answerNumbering: phpEmpty(numbering) ? 'abc' : numbering,
-    showStandardInstruction: !phpEmpty(readRaw(ctx, q, 'showstandardinstruction') ?? '1'),
-    answers: kept,
-    combinedFeedback: readCombinedFeedback(ctx, q, format),
-    hints: readHints(ctx, q, format, true),
-  };
+  const question = newMultichoice(base, single);
+  question.shuffleAnswers = transSingle(readRaw(ctx, q, 'shuffleanswers') ?? 'false');
+  question.answerNumbering = phpEmpty(numbering) ? 'abc' : numbering;
+  question.showStandardInstruction = !phpEmpty(readRaw(ctx, q, 'showstandardinstruction') ?? '1');
+  question.answers = kept;
+  question.combinedFeedback = readCombinedFeedback(ctx, q, format);
+  question.hints = readHints(ctx, q, format, true);
   const gradesValid = checkGrades(ctx, read);
   if (gradesValid && kept.length < 2) ctx.error('notenoughanswers', MESSAGES.notenoughanswersMultichoice(2));
   if (gradesValid && kept.length > 0) {
@@ -132,52 +128,26 @@ export function readMultichoiceSet(ctx: QuestionContext, q: unknown, base: Quest
     read[i]!.fraction = correct ? 1 : 0;
   });
   const kept = read.filter((a) => a.text !== '');
-  const question: MultichoiceQuestion = {
-    name: base.name,
-    text: base.text,
-    generalFeedback: base.generalFeedback,
-    defaultMark: base.defaultMark,
-    penalty: base.penalty,
-    idnumber: base.idnumber,
-    tags: base.tags,
-    category: base.category,
-    type: 'multichoice',
-    single: false,
-    allOrNothing: true,
-    shuffleAnswers: transSingle(readRaw(ctx, q, 'shuffleanswers') ?? '1'),
-    answerNumbering: readRaw(ctx, q, 'answernumbering') ?? 'abc',
-    showStandardInstruction: true,
-    answers: kept,
-    combinedFeedback: {
-      correct: readRichText(ctx, child(q, 'correctfeedback'), format),
-      partiallyCorrect: { text: '', format, files: [] },
-      incorrect: readRichText(ctx, child(q, 'incorrectfeedback'), format),
-      showNumCorrect: hasChild(q, 'shownumcorrect'),
-    },
-    hints: readHints(ctx, q, format, true, true),
-  };
+  const question = newMultichoice(base, false);
+  question.allOrNothing = true;
+  question.shuffleAnswers = transSingle(readRaw(ctx, q, 'shuffleanswers') ?? '1');
+  question.answerNumbering = readRaw(ctx, q, 'answernumbering') ?? 'abc';
+  question.answers = kept;
+  // The plugin has no feedback for a partially correct response: it stays blank.
+  const feedback = question.combinedFeedback;
+  feedback.correct = readRichText(ctx, child(q, 'correctfeedback'), format);
+  feedback.incorrect = readRichText(ctx, child(q, 'incorrectfeedback'), format);
+  feedback.showNumCorrect = hasChild(q, 'shownumcorrect');
+  question.hints = readHints(ctx, q, format, true, true);
   if (!ctx.hasErrors() && kept.length < 2) ctx.error('notenoughanswers', MESSAGES.notenoughanswersMultichoice(2));
   return question;
 }
 
 export function readTrueFalse(ctx: QuestionContext, q: unknown, base: QuestionBase): TrueFalseQuestion {
   const format = base.text.format;
-  const question: TrueFalseQuestion = {
-    name: base.name,
-    text: base.text,
-    generalFeedback: base.generalFeedback,
-    defaultMark: base.defaultMark,
-    penalty: base.penalty,
-    idnumber: base.idnumber,
-    tags: base.tags,
-    hints: base.hints,
-    category: base.category,
-    type: 'truefalse',
-    correctAnswer: false,
-    feedbackTrue: { text: '', format, files: [] },
-    feedbackFalse: { text: '', format, files: [] },
-    answerFormat: 'moodle',
-  };
+  const question = newTrueFalse(base, false);
+  // The file's penalty stands (a new true/false question's is 1).
+  question.penalty = base.penalty;
   let first = true;
   let guessed = false;
   for (const answer of children(q, 'answer') ?? []) {
@@ -214,20 +184,10 @@ export function readShortAnswer(ctx: QuestionContext, q: unknown, base: Question
   const format = base.text.format;
   const read = readAnswers(ctx, q, format, false);
   const kept = read.filter((a) => !isBlankAnswer(a));
-  const question: ShortAnswerQuestion = {
-    name: base.name,
-    text: base.text,
-    generalFeedback: base.generalFeedback,
-    defaultMark: base.defaultMark,
-    penalty: base.penalty,
-    idnumber: base.idnumber,
-    tags: base.tags,
-    category: base.category,
-    type: 'shortanswer',
-    useCase: phpTruthy(readRaw(ctx, q, 'usecase') ?? '0'),
-    answers: kept,
-    hints: readHints(ctx, q, format, false),
-  };
+  const question = newShortAnswer(base);
+  question.useCase = phpTruthy(readRaw(ctx, q, 'usecase') ?? '0');
+  question.answers = kept;
+  question.hints = readHints(ctx, q, format, false);
   const gradesValid = checkGrades(ctx, read);
   if (gradesValid && !kept.some((a) => a.fraction === 1)) ctx.error('fractionsnomax', MESSAGES.fractionsnomax);
   return question;
@@ -273,22 +233,12 @@ export function readNumerical(ctx: QuestionContext, q: unknown, base: QuestionBa
   }
   const instructions = child(q, 'instructions');
   const kept = read.filter((a) => !(phpTrim(a.text) === '' && a.fraction === 0 && htmlIsBlank(a.feedback.text)));
-  const question: NumericalQuestion = {
-    name: base.name,
-    text: base.text,
-    generalFeedback: base.generalFeedback,
-    defaultMark: base.defaultMark,
-    penalty: base.penalty,
-    idnumber: base.idnumber,
-    tags: base.tags,
-    category: base.category,
-    type: 'numerical',
-    answers: kept,
-    units,
-    unitOptions,
-    instructions: instructions === undefined ? null : readRichText(ctx, instructions, format),
-    hints: readHints(ctx, q, format, false),
-  };
+  const question = newNumerical(base);
+  question.answers = kept;
+  question.units = units;
+  question.unitOptions = unitOptions;
+  if (instructions !== undefined) question.instructions = readRichText(ctx, instructions, format);
+  question.hints = readHints(ctx, q, format, false);
   if (checkGrades(ctx, read)) {
     const bad = kept.findIndex((a) => !isNumericalAnswer(a.text, units));
     if (bad >= 0) ctx.error('invalidnumericanswer', MESSAGES.invalidnumericanswer, ctx.answerOffset(read.indexOf(kept[bad]!)));
@@ -316,64 +266,34 @@ export function readMatch(ctx: QuestionContext, q: unknown, base: QuestionBase):
     subquestions.push({ text, answer });
   }
   if (missing !== undefined && !ctx.hasErrors()) ctx.error('nomatchinganswer', MESSAGES.nomatchinganswer(missing));
-  return {
-    name: base.name,
-    text: base.text,
-    generalFeedback: base.generalFeedback,
-    defaultMark: base.defaultMark,
-    penalty: base.penalty,
-    idnumber: base.idnumber,
-    tags: base.tags,
-    category: base.category,
-    type: 'match',
-    shuffleAnswers: transSingle(readRaw(ctx, q, 'shuffleanswers') ?? '1'),
-    subquestions,
-    combinedFeedback: readCombinedFeedback(ctx, q, format),
-    hints: readHints(ctx, q, format, true),
-  };
+  const question = newMatch(base);
+  question.shuffleAnswers = transSingle(readRaw(ctx, q, 'shuffleanswers') ?? '1');
+  question.subquestions = subquestions;
+  question.combinedFeedback = readCombinedFeedback(ctx, q, format);
+  question.hints = readHints(ctx, q, format, true);
+  return question;
 }
 
 export function readEssay(ctx: QuestionContext, q: unknown, base: QuestionBase): EssayQuestion {
   const format = base.text.format;
   const types = readRaw(ctx, q, 'filetypeslist');
   const template = child(q, 'responsetemplate');
-  return {
-    name: base.name,
-    text: base.text,
-    generalFeedback: base.generalFeedback,
-    defaultMark: base.defaultMark,
-    penalty: base.penalty,
-    idnumber: base.idnumber,
-    tags: base.tags,
-    hints: base.hints,
-    category: base.category,
-    type: 'essay',
-    responseFormat: readRaw(ctx, q, 'responseformat') ?? 'editor',
-    responseRequired: phpTruthy(readRaw(ctx, q, 'responserequired') ?? '1'),
-    responseFieldLines: readNumber(ctx, q, 'responsefieldlines', 15),
-    minWordLimit: readOptionalNumber(ctx, q, 'minwordlimit'),
-    maxWordLimit: readOptionalNumber(ctx, q, 'maxwordlimit'),
-    attachments: readNumber(ctx, q, 'attachments', 0),
-    attachmentsRequired: readNumber(ctx, q, 'attachmentsrequired', 0),
-    maxBytes: readOptionalNumber(ctx, q, 'maxbytes'),
-    fileTypesList: types === undefined || types === '' ? null : types,
-    graderInfo: readRichText(ctx, child(q, 'graderinfo'), format),
-    // Moodle reads no files for the response template.
-    responseTemplate: { text: readText(ctx, template), format: readFormat(ctx, template, format), files: [] },
-  };
+  const question = newEssay(base);
+  question.responseFormat = readRaw(ctx, q, 'responseformat') ?? 'editor';
+  question.responseRequired = phpTruthy(readRaw(ctx, q, 'responserequired') ?? '1');
+  question.responseFieldLines = readNumber(ctx, q, 'responsefieldlines', 15);
+  question.minWordLimit = readOptionalNumber(ctx, q, 'minwordlimit');
+  question.maxWordLimit = readOptionalNumber(ctx, q, 'maxwordlimit');
+  question.attachments = readNumber(ctx, q, 'attachments', 0);
+  question.attachmentsRequired = readNumber(ctx, q, 'attachmentsrequired', 0);
+  question.maxBytes = readOptionalNumber(ctx, q, 'maxbytes');
+  if (types !== undefined && types !== '') question.fileTypesList = types;
+  question.graderInfo = readRichText(ctx, child(q, 'graderinfo'), format);
+  // Moodle reads no files for the response template.
+  question.responseTemplate = richText(readText(ctx, template), readFormat(ctx, template, format));
+  return question;
 }
 
 export function readDescription(_ctx: QuestionContext, _q: unknown, base: QuestionBase): DescriptionQuestion {
-  return {
-    type: 'description',
-    name: base.name,
-    text: base.text,
-    generalFeedback: base.generalFeedback,
-    defaultMark: 0,
-    penalty: base.penalty,
-    idnumber: base.idnumber,
-    tags: base.tags,
-    hints: base.hints,
-    category: base.category,
-  };
+  return newDescription(base);
 }
