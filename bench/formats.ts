@@ -8,7 +8,7 @@ import { parseGift, serializeGift } from '../src/formats/gift/index.js';
 import { parseMoodleXml, serializeMoodleXml } from '../src/formats/moodle-xml/index.js';
 import { XML2JS_OPTIONS } from '../src/formats/moodle-xml/xml-tree.js';
 import { generateBank } from './bank-generator.js';
-import { measure, printTable, type Timing } from './measure.js';
+import { measure, measurePair, printTable, type Pair } from './measure.js';
 
 const COUNT = 10_000;
 
@@ -41,10 +41,17 @@ export async function run(): Promise<void> {
   const bareXml2js = () =>
     new Promise<void>((resolve, reject) => xml2js.parseString(xml, XML2JS_OPTIONS, (err) => (err ? reject(err) : resolve())));
 
-  const giftOurs = await measure('GIFT parse (qbank)', () => parseGift(gift));
-  const giftPeer = await measure('GIFT parse (gift-pegjs 1.0.2)', () => giftPeg.parse(gift));
-  const xmlOurs = await measure('Moodle XML import (qbank)', () => parseMoodleXml(xml));
-  const xmlBare = await measure('Moodle XML bare xml2js parse', bareXml2js);
+  // Each comparison alternates its two sides round by round (see measurePair).
+  const giftPair = await measurePair(
+    { name: 'GIFT parse (qbank)', fn: () => parseGift(gift) },
+    { name: 'GIFT parse (gift-pegjs 1.0.2)', fn: () => giftPeg.parse(gift) },
+  );
+  const xmlPair = await measurePair(
+    { name: 'Moodle XML bare xml2js parse', fn: bareXml2js },
+    { name: 'Moodle XML import (qbank)', fn: () => parseMoodleXml(xml) },
+  );
+  const { a: giftOurs, b: giftPeer } = giftPair;
+  const { a: xmlBare, b: xmlOurs } = xmlPair;
   const giftOut = await measure('GIFT export (qbank)', () => serializeGift(bank));
   const xmlOut = await measure('Moodle XML export (qbank)', () => serializeMoodleXml(bank));
 
@@ -52,10 +59,9 @@ export async function run(): Promise<void> {
     `${COUNT} questions; GIFT ${(gift.length / 1e6).toFixed(1)} MB, XML ${(xml.length / 1e6).toFixed(1)} MB; median of the runs`,
     [giftOurs, giftPeer, xmlOurs, xmlBare, giftOut, xmlOut],
   );
-  const ratio = (a: number, b: number) => (a / b).toFixed(2);
-  const both = (a: Timing, b: Timing) => `${ratio(a.median, b.median)}× (CPU ${ratio(a.cpuMedian, b.cpuMedian)}×)`;
-  console.log(`GIFT parse: qbank is ${both(giftPeer, giftOurs)} faster than gift-pegjs (target ≥ 10×)`);
-  console.log(`Moodle XML import: ${both(xmlOurs, xmlBare)} a bare xml2js parse (target ≤ 1.3×)`);
+  const both = (p: Pair) => `${p.ratio.toFixed(2)}× (CPU ${p.cpuRatio.toFixed(2)}×)`;
+  console.log(`GIFT parse: qbank is ${both(giftPair)} faster than gift-pegjs (target ≥ 10×), median of the rounds' ratios`);
+  console.log(`Moodle XML import: ${both(xmlPair)} a bare xml2js parse (target ≤ 1.3×), median of the rounds' ratios`);
   console.log(
     `Export of ${COUNT}: GIFT ${giftOut.median.toFixed(0)} ms, Moodle XML ${xmlOut.median.toFixed(0)} ms ` +
       `(CPU ${giftOut.cpuMedian.toFixed(0)} and ${xmlOut.cpuMedian.toFixed(0)} ms; target ≤ 200 ms each)`,

@@ -32,6 +32,64 @@ export async function measure(name: string, fn: () => unknown, runs = 7, warmup 
   return { name, runs, median: median(times), min: Math.min(...times), cpuMedian: median(cpu) };
 }
 
+/** One timed call: wall and CPU milliseconds. */
+async function once(fn: () => unknown): Promise<{ wall: number; cpu: number }> {
+  const startCpu = process.cpuUsage();
+  const start = performance.now();
+  await fn();
+  const wall = performance.now() - start;
+  const used = process.cpuUsage(startCpu);
+  return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
+export interface Pair {
+  a: Timing;
+  b: Timing;
+  /** Median over the rounds of b's time / a's time in the same round: wall and CPU. */
+  ratio: number;
+  cpuRatio: number;
+}
+
+/**
+ * Times two functions in alternating rounds (a, b, then b, a, …) after warming both up, so that a shared
+ * machine's drift in load falls on both alike; the ratio is the median of the per-round ratios.
+ */
+export async function measurePair(
+  a: { name: string; fn: () => unknown },
+  b: { name: string; fn: () => unknown },
+  runs = 7,
+  warmup = 2,
+): Promise<Pair> {
+  for (let i = 0; i < warmup; i++) {
+    await a.fn();
+    await b.fn();
+  }
+  const ta: { wall: number; cpu: number }[] = [];
+  const tb: { wall: number; cpu: number }[] = [];
+  for (let i = 0; i < runs; i++) {
+    if (i % 2 === 0) {
+      ta.push(await once(a.fn));
+      tb.push(await once(b.fn));
+    } else {
+      tb.push(await once(b.fn));
+      ta.push(await once(a.fn));
+    }
+  }
+  const timing = (name: string, t: { wall: number; cpu: number }[]): Timing => ({
+    name,
+    runs,
+    median: median(t.map((x) => x.wall)),
+    min: Math.min(...t.map((x) => x.wall)),
+    cpuMedian: median(t.map((x) => x.cpu)),
+  });
+  return {
+    a: timing(a.name, ta),
+    b: timing(b.name, tb),
+    ratio: median(ta.map((x, i) => tb[i]!.wall / x.wall)),
+    cpuRatio: median(ta.map((x, i) => tb[i]!.cpu / x.cpu)),
+  };
+}
+
 export function printTable(title: string, rows: Timing[]): void {
   console.log(title);
   const width = Math.max(...rows.map((r) => r.name.length));
