@@ -6,7 +6,7 @@
 // hold exactly as many attempts as the server acknowledged with 201.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import autocannon from 'autocannon';
@@ -21,6 +21,8 @@ const TARGET_SECONDS = 12;
 const MIN_SECONDS = 10;
 const TARGET_RATIO = 0.6;
 const TARGET_P99_MS = 25;
+/** Linux's USER_HZ: /proc reports CPU time in these ticks. */
+const CLOCK_TICKS = 100;
 
 const ECHO_SERVER = `
 import express from 'express';
@@ -38,6 +40,8 @@ interface Target {
   status: number;
   /** Requests per second seen last, to size the next run. */
   rate: number;
+  /** The serving process, whose CPU time is read around each run. */
+  pid: number;
 }
 
 interface Run {
@@ -48,6 +52,18 @@ interface Run {
   p99: number;
   seconds: number;
   requests: number;
+  /** CPU microseconds the serving process spent per request (all its threads): steadier than req/s. */
+  cpuPerRequest: number;
+}
+
+/** User + system CPU time of a process so far, in microseconds (Linux /proc; NaN elsewhere). */
+function cpuMicros(pid: number): number {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    return ((Number(fields[11]) + Number(fields[12])) * 1e6) / CLOCK_TICKS;
+  } catch {
+    return Number.NaN;
+  }
 }
 
 async function waitFor(url: string, child: ChildProcess): Promise<void> {
@@ -64,7 +80,7 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url} did not answer in time`);
 }
 
-async function startEcho(): Promise<{ url: string; stop: () => void }> {
+async function startEcho(): Promise<{ url: string; pid: number; stop: () => void }> {
   const port = await freePort();
   const child = spawn(process.execPath, ['--input-type=module', '-e', ECHO_SERVER], {
     cwd: REPO_ROOT,
@@ -73,7 +89,7 @@ async function startEcho(): Promise<{ url: string; stop: () => void }> {
   });
   const url = `http://127.0.0.1:${port}`;
   await waitFor(url, child);
-  return { url, stop: () => child.kill('SIGTERM') };
+  return { url, pid: child.pid!, stop: () => child.kill('SIGTERM') };
 }
 
 function load(target: Target, body: string, run: { amount: number } | { duration: number }): Promise<autocannon.Result> {
@@ -104,13 +120,15 @@ async function warmUp(target: Target, body: string): Promise<void> {
 async function measure(target: Target, body: string): Promise<Run> {
   let answered = 0;
   for (;;) {
+    const cpuBefore = cpuMicros(target.pid);
     const result = await load(target, body, { amount: Math.max(CONNECTIONS, Math.ceil(target.rate * TARGET_SECONDS)) });
+    const cpuPerRequest = (cpuMicros(target.pid) - cpuBefore) / result.requests.total;
     check(target, result);
     answered += result.requests.total;
     target.rate = result.requests.total / result.duration;
     if (result.duration >= MIN_SECONDS) {
       const { p50, p99 } = result.latency;
-      return { answered, rate: target.rate, p50, p99, seconds: result.duration, requests: result.requests.total };
+      return { answered, rate: target.rate, p50, p99, seconds: result.duration, requests: result.requests.total, cpuPerRequest };
     }
   }
 }
@@ -179,7 +197,7 @@ export async function run(): Promise<void> {
     const body = JSON.stringify({ userId: 'bench-measured', responses });
     const warmUpBody = JSON.stringify({ userId: 'bench-warmup', responses });
 
-    const echoTarget: Target = { name: 'echo', url: echo.url, method: 'POST', headers: {}, status: 200, rate: 0 };
+    const echoTarget: Target = { name: 'echo', url: echo.url, method: 'POST', headers: {}, status: 200, rate: 0, pid: echo.pid };
     const qbankTarget: Target = {
       name: 'qbank',
       url: `${server.url}/api/v1/quizzes/rnn-4.1/attempts`,
@@ -187,10 +205,19 @@ export async function run(): Promise<void> {
       headers: { Authorization: `Bearer ${key}` },
       status: 201,
       rate: 0,
+      pid: server.child.pid!,
     };
     // For scale: the same server answering GET /health, i.e. its HTTP stack (request log, security headers,
     // routing) without a key, a body or an attempt.
-    const healthTarget: Target = { name: 'health', url: `${server.url}/health`, method: 'GET', headers: {}, status: 200, rate: 0 };
+    const healthTarget: Target = {
+      name: 'health',
+      url: `${server.url}/health`,
+      method: 'GET',
+      headers: {},
+      status: 200,
+      rate: 0,
+      pid: server.child.pid!,
+    };
     for (const target of [echoTarget, qbankTarget, healthTarget]) await warmUp(target, warmUpBody);
     const rounds: Record<'echo' | 'qbank' | 'health', Run>[] = [];
     let acknowledged = 0;
@@ -210,6 +237,7 @@ export async function run(): Promise<void> {
 
     const ratios = rounds.map((r) => r.qbank.rate / r.echo.rate);
     const healthRatios = rounds.map((r) => r.health.rate / r.echo.rate);
+    const cpuRatios = rounds.map((r) => r.echo.cpuPerRequest / r.qbank.cpuPerRequest);
     const ratio = median(ratios);
     const p99 = median(rounds.map((r) => r.qbank.p99));
     const percent = (x: number) => `${(x * 100).toFixed(1)}%`;
@@ -217,12 +245,12 @@ export async function run(): Promise<void> {
       `The same RNN submission (7 graded questions), ${CONNECTIONS} connections, ${ROUNDS} alternating rounds; ` +
         `qbank logs requests at level ${logLevel}.`,
       '',
-      row(['round', 'server', 'req/s', 'p50 ms', 'p99 ms', 'seconds', 'requests', '/ echo']),
-      row(['--:', '---', '--:', '--:', '--:', '--:', '--:', '--:']),
+      row(['round', 'server', 'req/s', 'p50 ms', 'p99 ms', 'seconds', 'requests', '/ echo', 'server CPU µs/req']),
+      row(['--:', '---', '--:', '--:', '--:', '--:', '--:', '--:', '--:']),
     ];
     rounds.forEach((r, i) => {
       const line = (name: string, x: Run, cell: string) =>
-        row([i + 1, name, Math.round(x.rate), x.p50, x.p99, x.seconds, x.requests, cell]);
+        row([i + 1, name, Math.round(x.rate), x.p50, x.p99, x.seconds, x.requests, cell, Math.round(x.cpuPerRequest)]);
       out.push(
         line('express.json echo', r.echo, ''),
         line('qbank POST /api/v1/quizzes/rnn-4.1/attempts', r.qbank, percent(ratios[i]!)),
@@ -233,6 +261,7 @@ export async function run(): Promise<void> {
       '',
       `- throughput qbank / echo, median of the rounds: ${percent(ratio)} (target ≥ ${TARGET_RATIO * 100}%): ${ratio >= TARGET_RATIO ? 'met' : 'missed'}`,
       `- GET /health / echo, median of the rounds: ${percent(median(healthRatios))}`,
+      `- server CPU per request, echo / qbank, median of the rounds: ${percent(median(cpuRatios))} (the throughput ratio a server would reach with a core of its own)`,
       `- qbank p99 latency, median of the rounds: ${p99} ms (target ≤ ${TARGET_P99_MS} ms): ${p99 <= TARGET_P99_MS ? 'met' : 'missed'}`,
       `- attempts stored = 201s acknowledged (measured runs): ${stored} = ${acknowledged}: ${stored === acknowledged ? 'ok' : 'MISMATCH'}`,
     );
