@@ -1,10 +1,11 @@
 // `[id:…]` and `[tag:…]` in a question's comment lines (qformat_gift::extract_idnumber_and_tags_from_comment).
 // Moodle uses two regular expressions; they are matched here by a scan that gives the same results in linear
 // time (the expressions can backtrack quadratically on long lines full of `[id:`).
-import { phpTrim } from '../../model/index.js';
+import { trim } from './syntax.js';
 
 const isControl = (c: number): boolean => c < 0x20 || c === 0x7f;
 const isTagExcluded = (c: number): boolean => c === 0x3c || c === 0x3e || c === 0x60; // < > `
+const nothingExcluded = (): boolean => false;
 
 interface Token {
   /** The captured value, before trimming and unescaping. */
@@ -37,7 +38,7 @@ function matchAt(s: string, p: number, excluded: (c: number) => boolean, allowEm
 }
 
 const unescape = (raw: string): string => {
-  const value = phpTrim(raw);
+  const value = trim(raw);
   return value.includes('\\') ? value.replaceAll('\\]', ']') : value;
 };
 
@@ -45,7 +46,7 @@ const unescape = (raw: string): string => {
 export function extractIdnumberAndTags(comment: string): { idnumber: string; tags: string[] } {
   let idnumber = '';
   for (let at = comment.indexOf('[id:'); at !== -1; ) {
-    const m = matchAt(comment, at + 4, () => false, false);
+    const m = matchAt(comment, at + 4, nothingExcluded, false);
     if (typeof m !== 'number') {
       idnumber = unescape(m.raw);
       break;

@@ -4,7 +4,6 @@
 import {
   matchGradeOption,
   phpFloat,
-  phpTrim,
   richText,
   type Category,
   type Question,
@@ -19,7 +18,7 @@ import {
 } from '../diagnostics.js';
 import { decodeInput } from '../input.js';
 import { MOODLE, NOTE, quote } from './messages.js';
-import { isTrimChar } from './syntax.js';
+import { isTrimChar, trim } from './syntax.js';
 import { BlockReader, DEFAULT_SITE_SETTINGS, type BlockLines, type BlockRead, type GiftSiteSettings } from './read.js';
 
 /** Parse options, with the site settings Moodle takes new questions' options from. */
@@ -188,8 +187,7 @@ class Importer {
   private checkSave(q: Question, read: BlockRead): boolean {
     switch (q.type) {
       case 'shortanswer': {
-        const max = q.answers.reduce((m, a) => Math.max(m, a.fraction), -1);
-        if (max !== 1) {
+        if (maxFraction(q.answers) !== 1) {
           this.report('error', 'fractionsnomax', MOODLE.fractionsnomax, read.position(read.brace));
           return false;
         }
@@ -208,7 +206,7 @@ class Importer {
         const kept = [];
         for (let i = 0; i < q.subquestions.length; i++) {
           const sub = q.subquestions[i]!;
-          const answer = phpTrim(sub.answer);
+          const answer = trim(sub.answer);
           if (sub.text.text === '' && answer === '') {
             this.report('warning', 'emptyanswer', NOTE.emptypair, read.position(read.spots[i] ?? read.brace));
             continue;
@@ -230,11 +228,20 @@ class Importer {
 
   /** Moodle's save skips answers whose text is empty. */
   private withoutEmpty<T extends { text: string }>(answers: T[], read: BlockRead): T[] {
-    if (answers.every((a) => a.text !== '')) return answers;
+    if (!answers.some(hasEmptyText)) return answers;
     return answers.filter((a, i) => {
-      if (phpTrim(a.text) !== '') return true;
+      if (trim(a.text) !== '') return true;
       this.report('warning', 'emptyanswer', NOTE.emptyanswer, read.position(read.spots[i] ?? read.brace));
       return false;
     });
   }
+}
+
+const hasEmptyText = (a: { text: string }): boolean => a.text === '';
+
+/** The largest fraction of the answers, -1 when there are none. */
+function maxFraction(answers: readonly { fraction: number }[]): number {
+  let max = -1;
+  for (const a of answers) max = Math.max(max, a.fraction);
+  return max;
 }

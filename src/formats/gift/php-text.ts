@@ -2,7 +2,7 @@
 // shorten_text(), clean_param(PARAM_TEXT) and the two name helpers of qformat_default. They are reproduced
 // step by step because their quirks (a lone '<' dropped, '...' appended, '0' treated as empty) show up in
 // the names Moodle gives questions.
-import { phpTrim } from '../../model/index.js';
+import { trim } from './syntax.js';
 
 const isCSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
@@ -30,7 +30,11 @@ function utf8Length(s: string): number {
   return n;
 }
 
-const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, (m) => m.toLowerCase());
+const lower = (m: string): string => m.toLowerCase();
+const asciiLower = (s: string): string => s.replace(/[A-Z]+/g, lower);
+
+/** The character at i, or NUL outside the string (as PHP reads past either end). */
+const charAt = (s: string, i: number): string => (i >= 0 && i < s.length ? s[i]! : '\0');
 
 /** PHP's php_tag_find(): the tag reduced to `<name>` and looked up in the allowed set. */
 function tagAllowed(tag: string, allowed: string): boolean {
@@ -66,7 +70,6 @@ export function stripTags(s: string, allowed = ''): string {
   let br = 0;
   let isXml = false;
   let p = 0;
-  const at = (i: number): string => (i >= 0 && i < end ? s[i]! : '\0');
   while (p < end) {
     const c = s[p]!;
     // Outside a comment, a '>' first closes a '<' opened inside the tag, and inside quotes it closes nothing:
@@ -81,7 +84,7 @@ export function stripTags(s: string, allowed = ''): string {
         // dropped
       } else if (c === '<') {
         if (!inQ) {
-          if (isCSpace(at(p + 1).charCodeAt(0))) out += c;
+          if (isCSpace(charAt(s, p + 1).charCodeAt(0))) out += c;
           else {
             lc = '<';
             state = 1;
@@ -99,12 +102,12 @@ export function stripTags(s: string, allowed = ''): string {
           break;
         case '<':
           if (inQ) break;
-          if (isCSpace(at(p + 1).charCodeAt(0))) regChar = true;
+          if (isCSpace(charAt(s, p + 1).charCodeAt(0))) regChar = true;
           else depth++;
           break;
         case '>':
           lc = '>';
-          if (isXml && at(p - 1) === '-') break;
+          if (isXml && charAt(s, p - 1) === '-') break;
           state = 0;
           isXml = false;
           if (allow) {
@@ -119,13 +122,13 @@ export function stripTags(s: string, allowed = ''): string {
           regChar = true;
           break;
         case '!':
-          if (at(p - 1) === '<') {
+          if (charAt(s, p - 1) === '<') {
             state = 3;
             lc = c;
           } else regChar = true;
           break;
         case '?':
-          if (at(p - 1) === '<') {
+          if (charAt(s, p - 1) === '<') {
             br = 0;
             state = 2;
           } else regChar = true;
@@ -152,14 +155,14 @@ export function stripTags(s: string, allowed = ''): string {
           }
           break;
         case '>':
-          if (!br && p >= 1 && lc !== '"' && at(p - 1) === '?') {
+          if (!br && p >= 1 && lc !== '"' && charAt(s, p - 1) === '?') {
             state = 0;
             tbuf = '';
           }
           break;
         case '"':
         case "'":
-          if (p >= 1 && at(p - 1) !== '\\') {
+          if (p >= 1 && charAt(s, p - 1) !== '\\') {
             if (lc === c) lc = '';
             else if (lc !== '\\') lc = c;
             if (p !== 0 && (!inQ || c === inQ)) inQ = inQ ? '' : c;
@@ -169,10 +172,10 @@ export function stripTags(s: string, allowed = ''): string {
         case 'L':
           if (
             p > 4 &&
-            (at(p - 1) === 'm' || at(p - 1) === 'M') &&
-            (at(p - 2) === 'x' || at(p - 2) === 'X') &&
-            at(p - 3) === '?' &&
-            at(p - 4) === '<'
+            (charAt(s, p - 1) === 'm' || charAt(s, p - 1) === 'M') &&
+            (charAt(s, p - 2) === 'x' || charAt(s, p - 2) === 'X') &&
+            charAt(s, p - 3) === '?' &&
+            charAt(s, p - 4) === '<'
           ) {
             state = 1;
             isXml = true;
@@ -190,10 +193,10 @@ export function stripTags(s: string, allowed = ''): string {
           break;
         case '"':
         case "'":
-          if (p !== 0 && at(p - 1) !== '\\' && (!inQ || c === inQ)) inQ = inQ ? '' : c;
+          if (p !== 0 && charAt(s, p - 1) !== '\\' && (!inQ || c === inQ)) inQ = inQ ? '' : c;
           break;
         case '-':
-          if (p >= 2 && at(p - 1) === '-' && at(p - 2) === '!') state = 4;
+          if (p >= 2 && charAt(s, p - 1) === '-' && charAt(s, p - 2) === '!') state = 4;
           break;
         case 'E':
         case 'e':
@@ -204,7 +207,7 @@ export function stripTags(s: string, allowed = ''): string {
       continue;
     }
     // state 4: inside <!-- ... -->
-    if (c === '>' && !inQ && p >= 2 && at(p - 1) === '-' && at(p - 2) === '-') {
+    if (c === '>' && !inQ && p >= 2 && charAt(s, p - 1) === '-' && charAt(s, p - 2) === '-') {
       inQ = '';
       state = 0;
       tbuf = '';
@@ -426,7 +429,7 @@ export function shortenText(text: string, ideal: number): string {
 
 /** qformat_default::clean_question_name(): PARAM_TEXT cleaning, trim, and at most 255 characters. */
 export function cleanQuestionName(name: string): string {
-  let cleaned = phpTrim(cleanParamText(name));
+  let cleaned = trim(cleanParamText(name));
   let trimLength = 251;
   while (cleaned.length > 255 && mbStrlen(cleaned) > 255 && trimLength > 0) {
     cleaned = shortenText(cleaned, trimLength);

@@ -438,16 +438,18 @@ export class BlockReader {
     if (!comments.includes('[')) return;
     const ids = occurrences(comments, '[id:');
     const tags = occurrences(comments, '[tag:');
-    const report = (code: string, message: string): void => {
-      const at = this.joined(0);
-      this.diagnostics.push({ severity: 'warning', line: at.line, column: at.column, code, message });
-    };
     if (ids > 1 || (ids === 1 && idnumber === '')) {
-      report('idnumberignored', NOTE.idnumberignored);
+      this.blockWarning('idnumberignored', NOTE.idnumberignored);
     }
     if (tags > tagCount) {
-      report('tagignored', NOTE.tagignored);
+      this.blockWarning('tagignored', NOTE.tagignored);
     }
+  }
+
+  /** A warning about the block as a whole, placed at its first line. */
+  private blockWarning(code: string, message: string): void {
+    const at = this.joined(0);
+    this.diagnostics.push({ severity: 'warning', line: at.line, column: at.column, code, message });
   }
 
   private multichoice(base: QuestionBase, text: string, at: number, spots: number[]): Question | null {
@@ -511,17 +513,19 @@ export class BlockReader {
     const second = first === -1 ? -1 : text.indexOf('#', first + 1);
     const word = trim(first === -1 ? text : text.slice(0, first));
     const format = base.text.format;
-    const part = (from: number, to: number): RichText => {
-      const raw = text.slice(from, to === -1 ? undefined : to);
-      return this.field(trim(raw), format, at + from + leadingTrim(raw));
-    };
-    const wrong = first === -1 ? richText('', format) : part(first + 1, second);
-    const right = second === -1 ? richText('', format) : part(second + 1, -1);
+    const wrong = first === -1 ? richText('', format) : this.feedbackPart(text, first + 1, second, format, at);
+    const right = second === -1 ? richText('', format) : this.feedbackPart(text, second + 1, -1, format, at);
     const correct = word === 'T' || word === 'TRUE';
     const question = newTrueFalse(base, correct);
     question.feedbackTrue = correct ? right : wrong;
     question.feedbackFalse = correct ? wrong : right;
     return question;
+  }
+
+  /** The trimmed field between `from` and `to` (-1: the end) of text found at `at`. */
+  private feedbackPart(text: string, from: number, to: number, format: TextFormat, at: number): RichText {
+    const raw = text.slice(from, to === -1 ? undefined : to);
+    return this.field(trim(raw), format, at + from + leadingTrim(raw));
   }
 
   private shortAnswer(base: QuestionBase, text: string, at: number, spots: number[]): Question | null {

@@ -59,18 +59,24 @@ export function splitOn(text: string, at: number, separator: string): Piece[] {
   return pieces;
 }
 
-/** Multiple choice's split: str_replace('=', '~=') then explode('~'), so each '=' opens a piece it stays in. */
+/**
+ * Multiple choice's split: str_replace('=', '~=') then explode('~'), so each '=' opens a piece it stays in.
+ * It jumps from separator to separator with indexOf: answer blocks are long and separators few.
+ */
 export function splitChoices(text: string, at: number): Piece[] {
   const pieces: Piece[] = [];
   let from = 0;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    if (c === 126 /* ~ */) {
-      pieces.push({ text: text.slice(from, i), at: at + from });
-      from = i + 1;
-    } else if (c === 61 /* = */) {
-      pieces.push({ text: text.slice(from, i), at: at + from });
-      from = i;
+  let tilde = text.indexOf('~');
+  let equals = text.indexOf('=');
+  while (tilde !== -1 || equals !== -1) {
+    if (equals === -1 || (tilde !== -1 && tilde < equals)) {
+      pieces.push({ text: text.slice(from, tilde), at: at + from });
+      from = tilde + 1;
+      tilde = text.indexOf('~', from);
+    } else {
+      pieces.push({ text: text.slice(from, equals), at: at + from });
+      from = equals;
+      equals = text.indexOf('=', equals + 1);
     }
   }
   pieces.push({ text: text.slice(from), at: at + from });
