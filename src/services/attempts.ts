@@ -12,6 +12,8 @@ import {
   type Role,
   type Store,
 } from '../storage/index.js';
+import { findFeedbackFile, withFeedbackUrls } from './attempt-files.js';
+import { clientFile, type ClientFile } from './embedded-files.js';
 import { invalid, notFound, ServiceError, type ErrorItem } from './errors.js';
 import { attemptTotals, fractionsBlob, gradeSlot, shownFeedback, type SlotGrade } from './attempts-grading.js';
 import { GroupCommit } from './attempts-batch.js';
@@ -210,6 +212,24 @@ export class AttemptService {
     return this.output(record);
   }
 
+  /**
+   * A file of the feedback the attempt shows (see attempt-files.ts), for whoever may read the attempt; a 404 for
+   * anything else, whatever it is. The files are the version's the slot was graded on.
+   */
+  file(id: number, caller: Caller, slot: number, area: string, ref: string): ClientFile {
+    const record = this.store.attempts.getAttempt(id);
+    if (record === null || (caller.role !== 'admin' && record.keyId !== caller.keyId)) throw attemptNotFound(id);
+    const q = record.questions.find((x) => x.slot === slot);
+    const version = q === undefined ? null : this.views.version(q.questionVersionId);
+    const file =
+      q === undefined || version === null
+        ? null
+        : findFeedbackFile(version, shownFeedback(version, q.response, q.fraction).feedback, area, ref);
+    // One message for a missing slot, area or file and for a file the attempt does not show.
+    if (file === null) throw notFound(`Attempt ${id} has no such file in slot ${slot}, area ${area}.`);
+    return clientFile(file);
+  }
+
   /** A quiz's attempts (one user's when `userId` is given), without their questions. */
   list(quizRef: string | number, options: { userId?: string; limit: number; offset: number }): AttemptPage {
     const quiz = this.store.quizzes.getQuiz(quizRef);
@@ -264,7 +284,10 @@ export class AttemptService {
     return regradeQuiz(this.store, this.views, quizRef, dryRun, this.now().toISOString());
   }
 
-  /** The stored attempt in its wire form; feedback and the right answer are derived from what is stored. */
+  /**
+   * The stored attempt in its wire form; feedback and the right answer are derived from what is stored, and the
+   * feedback's file references point at the attempt's file route.
+   */
   output(record: AttemptRecord): AttemptOutput {
     const questions = record.questions.map((q): AttemptQuestionOutput => {
       const version = this.views.version(q.questionVersionId)!;
@@ -280,7 +303,7 @@ export class AttemptService {
         mark: q.mark,
         maxMark: q.maxMark,
         state: q.state,
-        feedback: shown.feedback,
+        feedback: withFeedbackUrls(record.id, q.slot, version, shown.feedback),
         rightAnswer: shown.rightAnswer,
         comment: q.comment,
       };
@@ -310,7 +333,7 @@ export class AttemptService {
         mark: q.mark,
         maxMark: q.maxMark,
         state: q.state,
-        feedback: grades[i]!.feedback,
+        feedback: withFeedbackUrls(stored.id, q.slot, version, grades[i]!.feedback),
         rightAnswer: grades[i]!.rightAnswer,
         comment: null,
       };

@@ -2,41 +2,22 @@
 // `@@PLUGINFILE@@/<path><name>`; a client gets them as URLs of qbank's file route instead, by slot and area.
 // An area is `text` (the question text) or the opaque id of a multichoice answer or a matching stem, so a URL
 // tells no more than the view itself. Files of anything else (feedback, hints, grader information) are never
-// served: asking for one is the same 404 as asking for a file that does not exist.
-import { createHash } from 'node:crypto';
+// served here: asking for one is the same 404 as asking for a file that does not exist. (The feedback shown with
+// a graded attempt has its files served with the attempt: see attempt-files.ts.)
 import { matchStems, type EmbeddedFile } from '../model/index.js';
 import type { QuizQuestion, Store } from '../storage/index.js';
+import { clientFile, findFile, rewriteFileRefs, type ClientFile } from './embedded-files.js';
 import { notFound } from './errors.js';
-import { mediaTypeOf } from './media-types.js';
 import type { ClientQuizItem } from './quiz-view.js';
+
+export { fileRef, rewriteFileRefs, type ClientFile } from './embedded-files.js';
 
 /** The area of a question's own text. Choice and stem ids are 8 characters, so they never clash with it. */
 export const TEXT_AREA = 'text';
 
-const PLUGINFILE = '@@PLUGINFILE@@/';
-
-export interface ClientFile {
-  name: string;
-  bytes: Buffer;
-  /** From the extension (application/octet-stream when unknown). */
-  mediaType: string;
-  /** Shown in place (images, audio, video) rather than downloaded. */
-  inline: boolean;
-  /** A strong entity tag of the bytes, quoted. */
-  etag: string;
-}
-
 /** Where a slot's area files are served from, relative to the server root, with a trailing slash. */
 export function fileAreaUrl(quizId: number, slot: number, area: string): string {
   return `/api/v1/quizzes/${quizId}/files/${slot}/${area}/`;
-}
-
-/**
- * Moodle's rewrite (file_rewrite_pluginfile_urls): the placeholder becomes the area's URL and the rest of the
- * reference stays as the text has it, percent-encoded as Moodle writes it.
- */
-export function rewriteFileRefs(text: string, areaUrl: string): string {
-  return text.includes(PLUGINFILE) ? text.replaceAll(PLUGINFILE, areaUrl) : text;
 }
 
 /** The client item with every reference in its question text, multichoice answers and matching stems rewritten. */
@@ -67,14 +48,10 @@ export function clientAreaFiles(slot: QuizQuestion, area: string): readonly Embe
   return null;
 }
 
-/** A file as its reference names it: the path without its leading slash, then the name (`dir/a.png`). */
-export function fileRef(file: EmbeddedFile): string {
-  return (file.path.startsWith('/') ? file.path.slice(1) : file.path) + file.name;
-}
-
 /** The file `ref` (decoded: `dir/a b.png`) of a slot's area, when a client sees that area. */
 export function findClientFile(slot: QuizQuestion, area: string, ref: string): EmbeddedFile | null {
-  return clientAreaFiles(slot, area)?.find((f) => fileRef(f) === ref) ?? null;
+  const files = clientAreaFiles(slot, area);
+  return files === null ? null : findFile(files, ref);
 }
 
 export class QuizFileService {
@@ -88,9 +65,6 @@ export class QuizFileService {
     const file = question ? findClientFile(question, area, ref) : null;
     // One message for a missing slot, area or file and for a file a client may not see.
     if (!file) throw notFound(`Quiz ${quizRef} has no such file in slot ${slot}, area ${area}.`);
-    const bytes = Buffer.from(file.content, 'base64');
-    const { type, inline } = mediaTypeOf(file.name);
-    const etag = `"${createHash('sha256').update(bytes).digest('base64url')}"`;
-    return { name: file.name, bytes, mediaType: type, inline, etag };
+    return clientFile(file);
   }
 }

@@ -202,6 +202,7 @@ describe('the RNN quiz over HTTP', () => {
       expect.arrayContaining([
         '/api/v1/quizzes/{id}/attempts',
         '/api/v1/attempts/{id}',
+        '/api/v1/attempts/{id}/files/{slot}/{area}/{file}',
         '/api/v1/attempts/{id}/grades',
         '/api/v1/quizzes/{id}/regrade',
       ]),

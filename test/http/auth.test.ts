@@ -59,6 +59,12 @@ describe('who may call what', () => {
       path: () => '/api/v1/quizzes/rnn-4.1/files/1/text/none.png',
       expect: { none: 401, unknown: 401, client: 404, admin: 404 },
     },
+    {
+      method: 'get',
+      route: '/api/v1/attempts/{id}/files/{slot}/{area}/{file}',
+      path: () => '/api/v1/attempts/999999/files/1/general/none.png',
+      expect: { none: 401, unknown: 401, client: 404, admin: 404 },
+    },
     { method: 'post', route: '/api/v1/keys', path: () => '/api/v1/keys', expect: ADMIN_ONLY(201), send: json({ role: 'client' }) },
     { method: 'get', route: '/api/v1/keys', path: () => '/api/v1/keys', expect: ADMIN_ONLY(200) },
     { method: 'delete', route: '/api/v1/keys/{id}', path: () => `/api/v1/keys/${spareKeyId}`, expect: ADMIN_ONLY(200) },
@@ -121,6 +127,7 @@ describe('the service routes', () => {
       ['/api/v1/quizzes', 'get'],
       ['/api/v1/quizzes/{id}', 'get'],
       ['/api/v1/quizzes/{id}/files/{slot}/{area}/{file}', 'get'],
+      ['/api/v1/attempts/{id}/files/{slot}/{area}/{file}', 'get'],
       ['/api/v1/keys', 'post'],
       ['/api/v1/keys', 'get'],
       ['/api/v1/keys/{id}', 'delete'],
@@ -184,6 +191,7 @@ describe('the service routes', () => {
       api().get('/api/v1/export?format=gift&quiz=').set(admin),
       api().get('/api/v1/quizzes/%E0%A4%A').set(admin),
       api().get('/api/v1/quizzes/1/files/1/text/%FF.png').set(admin),
+      api().get('/api/v1/attempts/1/files/1/general/%FF.png').set(admin),
     ];
     for (const res of await Promise.all(cases)) {
       expect(res.status, res.text).toBeGreaterThanOrEqual(400);

@@ -1,8 +1,10 @@
 // Attempts: submit (with optional idempotency), read, list, grade essays, regrade after question edits.
 import type { Services } from '../../services/index.js';
 import type { RouteModule } from '../app.js';
+import { z } from 'zod';
 import { HttpProblem } from '../problem.js';
 import { attemptJson } from '../attempt-json.js';
+import { FILE_HEADERS_DESCRIPTION, fileParamShape, fileResponses, sendFile } from '../file-response.js';
 import { sendJsonText } from '../respond.js';
 import { defineRoute } from '../route.js';
 import { inBody } from '../validate.js';
@@ -19,6 +21,15 @@ import {
   RegradeSchema,
   SubmissionSchema,
 } from '../schemas/attempt.js';
+
+const AttemptFileParams = z.object({
+  ...AttemptIdParams.shape,
+  ...fileParamShape(
+    '`general` (general feedback), `correct`, `partiallycorrect` or `incorrect` (combined feedback), `true` or ' +
+      '`false` (true/false feedback), `answer` (the matched short or numerical answer\'s feedback), or the id of a ' +
+      'chosen multichoice choice (its feedback)',
+  ),
+});
 
 /** inBody for a use case that settles later: the paths of its problems are made `body.…`. */
 async function inBodyAsync<T>(fn: () => Promise<T>): Promise<T> {
@@ -90,6 +101,25 @@ export function attemptRoutes(services: Services): RouteModule {
       },
       handler: ({ params, principal, res }) => {
         res.json(attempts.get(params.id, principal));
+      },
+    });
+
+    defineRoute(router, registry, lookup, {
+      method: 'get',
+      path: '/api/v1/attempts/:id/files/:slot/:area/*file',
+      summary: "Get a file embedded in an attempt's feedback",
+      description:
+        "The attempt's feedback refers to its embedded files (Moodle's `@@PLUGINFILE@@/…`) by these URLs, the files " +
+        'of the question version the slot was graded on. Only the feedback the attempt shows is served: the ' +
+        "feedback of a choice not chosen or of another outcome, hints and grader information are a 404, like a " +
+        'file that does not exist. Readable by whoever may read the attempt; another client gets a 404. ' +
+        FILE_HEADERS_DESCRIPTION,
+      tag: 'attempts',
+      roles: ['client', 'admin'],
+      params: AttemptFileParams,
+      responses: fileResponses('No such attempt, slot, area or file, or not an attempt this key submitted'),
+      handler: ({ params, principal, res }) => {
+        sendFile(res, attempts.file(params.id, principal, params.slot, params.area, params.file));
       },
     });
 
