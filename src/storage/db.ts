@@ -9,10 +9,14 @@ export type Statement = BetterSqlite3.Statement;
 
 const IN_MEMORY = new Set(['', ':memory:']);
 
+/** Bytes the WAL file is cut back to once a checkpoint has emptied it. */
+export const WAL_SIZE_LIMIT = 64 * 1024 * 1024;
+
 /**
  * Opens (creating if needed) the database file and its folder, with the pragmas a small web service wants:
  * WAL (readers never block the writer), foreign keys enforced, a busy timeout instead of instant SQLITE_BUSY,
- * and synchronous = NORMAL (safe with WAL: a power cut may lose the last commits, never corrupt the file).
+ * synchronous = NORMAL (safe with WAL: a power cut may lose the last commits, never corrupt the file), and a
+ * size limit on the WAL file.
  */
 export function openDatabase(path: string): Database {
   if (!IN_MEMORY.has(path)) mkdirSync(dirname(path), { recursive: true });
@@ -23,6 +27,9 @@ export function openDatabase(path: string): Database {
     db.pragma('journal_mode = WAL');
     db.pragma('foreign_keys = ON');
     db.pragma('synchronous = NORMAL');
+    // While a long statistics read holds its snapshot, checkpoints cannot finish and the WAL file grows with every
+    // submission; SQLite reuses it afterwards but never shrinks it unless told to: back to this size at the next reset.
+    db.pragma(`journal_size_limit = ${WAL_SIZE_LIMIT}`);
   } catch (error) {
     db.close();
     throw error;

@@ -4,11 +4,13 @@ import { describe, expect, it } from 'vitest';
 import {
   closeDatabase,
   openDatabase,
+  openReadOnly,
   openStore,
   ping,
   roundDecimal,
   transaction,
 } from '../../src/storage/index.js';
+import { WAL_SIZE_LIMIT } from '../../src/storage/db.js';
 import { float64Blob, float64FromBlob, int16Blob, int16FromBlob } from '../../src/storage/values.js';
 import { useTempDir } from '../helpers/service.js';
 import { useStore } from '../helpers/store.js';
@@ -26,8 +28,33 @@ describe('openDatabase', () => {
       expect(db.pragma('foreign_keys', { simple: true })).toBe(1);
       expect(db.pragma('busy_timeout', { simple: true })).toBe(5000);
       expect(db.pragma('synchronous', { simple: true })).toBe(1); // NORMAL
+      expect(db.pragma('journal_size_limit', { simple: true })).toBe(WAL_SIZE_LIMIT);
       expect(ping(db)).toBe(true);
     } finally {
+      closeDatabase(db);
+    }
+  });
+
+  it('cuts the WAL file back after a long read let it grow past the limit', () => {
+    const path = join(tempDir(), 'wal.db');
+    const db = openDatabase(path);
+    const reader = openReadOnly(db)!;
+    try {
+      db.exec('CREATE TABLE t (b BLOB)');
+      const insert = db.prepare('INSERT INTO t VALUES (randomblob(?))');
+      // A read transaction holds its snapshot (as a statistics report does) while 1 MB commits pile up.
+      reader.exec('BEGIN');
+      reader.prepare('SELECT count(*) FROM t').get();
+      const megabytes = WAL_SIZE_LIMIT / 2 ** 20 + 8;
+      for (let i = 0; i < megabytes; i++) insert.run(2 ** 20);
+      expect(statSync(`${path}-wal`).size).toBeGreaterThan(WAL_SIZE_LIMIT);
+      reader.exec('COMMIT');
+      // Once a checkpoint has copied everything back, the next commit starts the WAL over and cuts the file.
+      db.pragma('wal_checkpoint(PASSIVE)');
+      insert.run(16);
+      expect(statSync(`${path}-wal`).size).toBeLessThanOrEqual(WAL_SIZE_LIMIT);
+    } finally {
+      reader.close();
       closeDatabase(db);
     }
   });
