@@ -30,15 +30,18 @@ export class StatisticsReader {
          coalesce((SELECT changes FROM attempt_stats_changes WHERE quiz_id = ?), 0) AS changes,
          (SELECT coalesce(max(id), 0) FROM attempt_questions) AS lastAnswerId`,
     );
+    // Both run only for questions edited since attempts were made. There is no index on the version (it made every
+    // submission slower): the first walks the quiz's attempts by their (attempt_id, slot) key, the second the
+    // answers stored since the last report by rowid.
     this.onVersion = db
       .prepare<[number, number, number, number], number>(
-        `SELECT aq.attempt_id FROM attempt_questions aq JOIN attempts a ON a.id = aq.attempt_id
-         WHERE aq.question_version_id = ? AND aq.slot = ? AND a.quiz_id = ? AND aq.attempt_id <= ?
-         ORDER BY aq.attempt_id`,
+        `SELECT a.id FROM attempts a JOIN attempt_questions aq ON aq.attempt_id = a.id AND aq.slot = ?
+         WHERE a.quiz_id = ? AND a.id <= ? AND aq.question_version_id = ?
+         ORDER BY a.id`,
       )
       .pluck(true);
     this.answeredSince = db
-      .prepare<[number, number], number>('SELECT 1 FROM attempt_questions WHERE question_version_id = ? AND id > ? LIMIT 1')
+      .prepare<[number, number], number>('SELECT 1 FROM attempt_questions WHERE id > ? AND question_version_id = ? LIMIT 1')
       .pluck(true);
     this.firstAttempt = db
       .prepare<[number, string], number>('SELECT id FROM attempts WHERE quiz_id = ? AND user_id = ? ORDER BY attempt_number LIMIT 1')
@@ -188,7 +191,7 @@ export class StatisticsReader {
 
   /** The attempts of the quiz, up to an attempt id, that answered a slot on the given question version, in id order. */
   attemptsOnVersion(quizId: number, slot: number, versionId: number, throughAttemptId: number): number[] {
-    return this.onVersion.all(versionId, slot, quizId, throughAttemptId);
+    return this.onVersion.all(slot, quizId, throughAttemptId, versionId);
   }
 
   /** The id of the user's lowest-numbered attempt at the quiz, or null when there is none. */
@@ -198,6 +201,6 @@ export class StatisticsReader {
 
   /** True when an answer stored after `afterAnswerId` was graded on one of these question versions. */
   answeredOnVersionsSince(versionIds: readonly number[], afterAnswerId: number): boolean {
-    return versionIds.some((id) => this.answeredSince.get(id, afterAnswerId) !== undefined);
+    return versionIds.some((id) => this.answeredSince.get(afterAnswerId, id) !== undefined);
   }
 }
