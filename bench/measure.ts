@@ -16,30 +16,32 @@ export interface Timing {
 
 const median = (xs: number[]): number => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]!;
 
-/** Times `fn` (sync or async) `runs` times after `warmup` untimed runs; milliseconds. */
-export async function measure(name: string, fn: () => unknown, runs = 7, warmup = 2): Promise<Timing> {
-  for (let i = 0; i < warmup; i++) await fn();
-  const times: number[] = [];
-  const cpu: number[] = [];
-  for (let i = 0; i < runs; i++) {
-    const startCpu = process.cpuUsage();
-    const start = performance.now();
-    await fn();
-    times.push(performance.now() - start);
-    const used = process.cpuUsage(startCpu);
-    cpu.push((used.user + used.system) / 1000);
-  }
-  return { name, runs, median: median(times), min: Math.min(...times), cpuMedian: median(cpu) };
-}
-
 /** One timed call: wall and CPU milliseconds. */
-async function once(fn: () => unknown): Promise<{ wall: number; cpu: number }> {
+async function once(fn: () => unknown): Promise<Sample> {
   const startCpu = process.cpuUsage();
   const start = performance.now();
   await fn();
   const wall = performance.now() - start;
   const used = process.cpuUsage(startCpu);
   return { wall, cpu: (used.user + used.system) / 1000 };
+}
+
+interface Sample {
+  wall: number;
+  cpu: number;
+}
+
+function summary(name: string, samples: Sample[]): Timing {
+  const walls = samples.map((x) => x.wall);
+  return { name, runs: samples.length, median: median(walls), min: Math.min(...walls), cpuMedian: median(samples.map((x) => x.cpu)) };
+}
+
+/** Times `fn` (sync or async) `runs` times after `warmup` untimed runs; milliseconds. */
+export async function measure(name: string, fn: () => unknown, runs = 7, warmup = 2): Promise<Timing> {
+  for (let i = 0; i < warmup; i++) await fn();
+  const samples: Sample[] = [];
+  for (let i = 0; i < runs; i++) samples.push(await once(fn));
+  return summary(name, samples);
 }
 
 export interface Pair {
@@ -64,8 +66,8 @@ export async function measurePair(
     await a.fn();
     await b.fn();
   }
-  const ta: { wall: number; cpu: number }[] = [];
-  const tb: { wall: number; cpu: number }[] = [];
+  const ta: Sample[] = [];
+  const tb: Sample[] = [];
   for (let i = 0; i < runs; i++) {
     if (i % 2 === 0) {
       ta.push(await once(a.fn));
@@ -75,16 +77,9 @@ export async function measurePair(
       ta.push(await once(a.fn));
     }
   }
-  const timing = (name: string, t: { wall: number; cpu: number }[]): Timing => ({
-    name,
-    runs,
-    median: median(t.map((x) => x.wall)),
-    min: Math.min(...t.map((x) => x.wall)),
-    cpuMedian: median(t.map((x) => x.cpu)),
-  });
   return {
-    a: timing(a.name, ta),
-    b: timing(b.name, tb),
+    a: summary(a.name, ta),
+    b: summary(b.name, tb),
     ratio: median(ta.map((x, i) => tb[i]!.wall / x.wall)),
     cpuRatio: median(ta.map((x, i) => tb[i]!.cpu / x.cpu)),
   };
