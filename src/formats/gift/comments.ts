@@ -1,7 +1,8 @@
 // `[id:…]` and `[tag:…]` in a question's comment lines (qformat_gift::extract_idnumber_and_tags_from_comment).
 // Moodle uses two regular expressions; they are matched here by a scan that gives the same results in linear
 // time (the expressions can backtrack quadratically on long lines full of `[id:`).
-import { trim } from './syntax.js';
+
+import { phpTrim } from '../../model/index.js';
 
 const isControl = (c: number): boolean => c < 0x20 || c === 0x7f;
 const isTagExcluded = (c: number): boolean => c === 0x3c || c === 0x3e || c === 0x60; // < > `
@@ -38,7 +39,7 @@ function matchAt(s: string, p: number, excluded: (c: number) => boolean, allowEm
 }
 
 const unescape = (raw: string): string => {
-  const value = trim(raw);
+  const value = phpTrim(raw);
   return value.includes('\\') ? value.replaceAll('\\]', ']') : value;
 };
 

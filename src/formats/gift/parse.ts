@@ -2,8 +2,10 @@
 // file, grades must be listed, stop on error): lines, blocks, questions, then the import's grade check and
 // the checks Moodle's question types make when saving.
 import {
+  isPhpTrimChar,
   matchGradeOption,
   phpFloat,
+  phpTrim,
   richText,
   type Category,
   type Question,
@@ -18,7 +20,6 @@ import {
 } from '../diagnostics.js';
 import { decodeInput } from '../input.js';
 import { MOODLE, NOTE, quote } from './messages.js';
-import { isTrimChar, trim } from './syntax.js';
 import { BlockReader, DEFAULT_SITE_SETTINGS, type BlockLines, type BlockRead, type GiftSiteSettings } from './read.js';
 
 /** Parse options, with the site settings Moodle takes new questions' options from. */
@@ -89,8 +90,8 @@ function parse(input: string | Uint8Array, options: GiftParseOptions): ParseResu
     if (lineEnd === -1) lineEnd = text.length;
     let start = lineStart;
     let end = lineEnd;
-    while (start < end && isTrimChar(text.charCodeAt(start))) start++;
-    while (end > start && isTrimChar(text.charCodeAt(end - 1))) end--;
+    while (start < end && isPhpTrimChar(text.charCodeAt(start))) start++;
+    while (end > start && isPhpTrimChar(text.charCodeAt(end - 1))) end--;
     const nextStart = lineEnd + 1;
     // PHP's empty(): a line holding only "0" separates questions too.
     if (start === end || (end - start === 1 && text.charCodeAt(start) === 48)) {
@@ -206,7 +207,7 @@ class Importer {
         const kept = [];
         for (let i = 0; i < q.subquestions.length; i++) {
           const sub = q.subquestions[i]!;
-          const answer = trim(sub.answer);
+          const answer = phpTrim(sub.answer);
           if (sub.text.text === '' && answer === '') {
             this.report('warning', 'emptyanswer', NOTE.emptypair, read.position(read.spots[i] ?? read.brace));
             continue;
@@ -230,7 +231,7 @@ class Importer {
   private withoutEmpty<T extends { text: string }>(answers: T[], read: BlockRead): T[] {
     if (!answers.some(hasEmptyText)) return answers;
     return answers.filter((a, i) => {
-      if (trim(a.text) !== '') return true;
+      if (phpTrim(a.text) !== '') return true;
       this.report('warning', 'emptyanswer', NOTE.emptyanswer, read.position(read.spots[i] ?? read.brace));
       return false;
     });

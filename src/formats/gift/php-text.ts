@@ -2,7 +2,8 @@
 // shorten_text(), clean_param(PARAM_TEXT) and the two name helpers of qformat_default. They are reproduced
 // step by step because their quirks (a lone '<' dropped, '...' appended, '0' treated as empty) show up in
 // the names Moodle gives questions.
-import { trim } from './syntax.js';
+
+import { phpTrim } from '../../model/index.js';
 
 const isCSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
@@ -429,7 +430,7 @@ export function shortenText(text: string, ideal: number): string {
 
 /** qformat_default::clean_question_name(): PARAM_TEXT cleaning, trim, and at most 255 characters. */
 export function cleanQuestionName(name: string): string {
-  let cleaned = trim(cleanParamText(name));
+  let cleaned = phpTrim(cleanParamText(name));
   let trimLength = 251;
   while (cleaned.length > 255 && mbStrlen(cleaned) > 255 && trimLength > 0) {
     cleaned = shortenText(cleaned, trimLength);

@@ -9,7 +9,9 @@ import {
   newNumerical,
   newShortAnswer,
   newTrueFalse,
+  isPhpTrimChar,
   phpIsNumeric,
+  phpTrim,
   richText,
   type Answer,
   type MatchSubquestion,
@@ -28,12 +30,10 @@ import { cleanParamText, cleanQuestionName, createDefaultQuestionName, mbStrlen 
 import {
   WEIGHT,
   dropEmptyFirst,
-  isTrimChar,
   leadingTrim,
   splitChoices,
   splitFormatTag,
   splitOn,
-  trim,
   trimPiece,
   type Piece,
 } from './syntax.js';
@@ -144,7 +144,7 @@ export class BlockReader {
   /** parse_text_with_format(): an optional [format] tag, then decoded escapes, trimmed. */
   private parse(text: string, defaultFormat: TextFormat, at: number): void {
     if (text.charCodeAt(0) !== 91 /* [ */) {
-      this.fieldText = trim(escapePost(text));
+      this.fieldText = phpTrim(escapePost(text));
       this.fieldFormat = defaultFormat;
       return;
     }
@@ -152,7 +152,7 @@ export class BlockReader {
     if (tagged.text === text && /^\[(moodle|html|plain|markdown)\]/i.test(text)) {
       this.warn('formattag', NOTE.formattag(quote(text.slice(0, text.indexOf(']') + 1))), at);
     }
-    this.fieldText = trim(escapePost(tagged.text));
+    this.fieldText = phpTrim(escapePost(tagged.text));
     this.fieldFormat = tagged.format;
   }
 
@@ -179,12 +179,12 @@ export class BlockReader {
   answerAndFeedback(piece: string, defaultFormat: TextFormat, at: number): RichText {
     const hash = piece.indexOf('#');
     if (hash === -1) {
-      this.parse(trim(piece), defaultFormat, at);
+      this.parse(phpTrim(piece), defaultFormat, at);
       return richText('', defaultFormat);
     }
     const fb = piece.slice(hash + 1);
-    const feedback = this.field(trim(fb), defaultFormat, at + hash + 1 + leadingTrim(fb));
-    this.parse(trim(piece.slice(0, hash)), defaultFormat, at);
+    const feedback = this.field(phpTrim(fb), defaultFormat, at + hash + 1 + leadingTrim(fb));
+    this.parse(phpTrim(piece.slice(0, hash)), defaultFormat, at);
     return feedback;
   }
 
@@ -237,9 +237,9 @@ export class BlockReader {
     let length = 0;
     for (let k = 0; k < n; k++) {
       let first = from[k]!;
-      while (first < to[k]! && isTrimChar(src.charCodeAt(first))) first++;
+      while (first < to[k]! && isPhpTrimChar(src.charCodeAt(first))) first++;
       const comment = src.charCodeAt(first) === 47 && src.charCodeAt(first + 1) === 47 && first + 1 < to[k]!;
-      if (comment) comments += `${trim(src.slice(first, to[k]))}\n`;
+      if (comment) comments += `${phpTrim(src.slice(first, to[k]))}\n`;
       isComment[k] = comment;
       this.starts[k] = length;
       if (comment) commentAfterContent ||= seenContent;
@@ -255,12 +255,12 @@ export class BlockReader {
     if (contiguous) {
       // The joined text would be " \n" for each leading comment line, then this slice.
       const rest = leadingComments < n ? src.slice(from[leadingComments], to[n - 1]) : '';
-      text = trim(rest);
+      text = phpTrim(rest);
       this.lead = 2 * leadingComments + leadingTrim(rest);
     } else {
       let joined = '';
       for (let k = 0; k < n; k++) joined += (k ? '\n' : '') + (isComment[k] ? ' ' : src.slice(from[k], to[k]));
-      text = trim(joined);
+      text = phpTrim(joined);
       this.lead = leadingTrim(joined);
     }
     if (text === '') return null;
@@ -284,12 +284,12 @@ export class BlockReader {
       } else {
         const raw = escapePost(body.slice(2, end));
         name = cleanQuestionName(raw);
-        if (raw.length > 255 && mbStrlen(trim(cleanParamText(raw))) > 255) {
+        if (raw.length > 255 && mbStrlen(phpTrim(cleanParamText(raw))) > 255) {
           this.warn('namelength', NOTE.namelength, 2);
         }
         const rest = body.slice(end + 2);
         off = end + 2 + leadingTrim(rest);
-        body = trim(rest);
+        body = phpTrim(rest);
       }
     }
 
@@ -313,7 +313,7 @@ export class BlockReader {
     let questionText = body;
     if (!description) {
       const inner = body.slice(open + 1, close);
-      answerText = trim(inner);
+      answerText = phpTrim(inner);
       answerAt = off + open + 1 + leadingTrim(inner);
       const after = body.slice(close + 1);
       questionText = body.slice(0, open) + (body.endsWith('}') ? '' : '_____') + after;
@@ -329,7 +329,7 @@ export class BlockReader {
     if (gfSep !== -1) {
       gfText = answerText.slice(gfSep + 4);
       gfAt = answerAt + gfSep + 4;
-      answerText = trim(answerText.slice(0, gfSep));
+      answerText = phpTrim(answerText.slice(0, gfSep));
     }
 
     const qtext = this.field(questionText, 'moodle', off);
@@ -356,7 +356,7 @@ export class BlockReader {
     }
     else {
       const hash = answerText.indexOf('#');
-      const word = hash > 0 ? trim(answerText.slice(0, hash)) : answerText;
+      const word = hash > 0 ? phpTrim(answerText.slice(0, hash)) : answerText;
       if (TF_WORDS.includes(word)) question = this.trueFalse(base, answerText, answerAt);
       else {
         if (TF_WORDS.includes(word.toUpperCase())) {
@@ -374,7 +374,7 @@ export class BlockReader {
     const { text: src, from, to, length: n } = this.lines;
     for (let k = 0; k < n; k++) {
       let first = from[k]!;
-      while (first < to[k]! && isTrimChar(src.charCodeAt(first))) first++;
+      while (first < to[k]! && isPhpTrimChar(src.charCodeAt(first))) first++;
       if (first < to[k]!) return { line: this.lines.line[k]!, column: this.lines.column[k]! + first - from[k]! };
     }
     return this.pos(0);
@@ -388,12 +388,12 @@ export class BlockReader {
   }
 
   private readCategory(P: string, text: string): BlockRead {
-    const path = trim(P.slice(10));
+    const path = phpTrim(P.slice(10));
     const newline = P.indexOf('\n');
     if (newline !== -1) {
       this.warn(
         'categoryswallow',
-        NOTE.categoryswallow(quote(trim(P.slice(newline)))),
+        NOTE.categoryswallow(quote(phpTrim(P.slice(newline)))),
         newline + 1,
       );
     }
@@ -410,7 +410,7 @@ export class BlockReader {
   private checkDroppedComments(isComment: readonly boolean[]): void {
     const { text: src, from, to } = this.lines;
     const lineText = (k: number): string => src.slice(from[k], to[k]);
-    const content = isComment.map((c, k) => !c && trim(lineText(k)) !== '');
+    const content = isComment.map((c, k) => !c && phpTrim(lineText(k)) !== '');
     const first = content.indexOf(true);
     const last = content.lastIndexOf(true);
     // The answer block runs from the first line with an unescaped '{' to the first line with an unescaped '}'.
@@ -499,7 +499,7 @@ export class BlockReader {
         return this.error('giftmatchingformat', NOTE.nomatcharrow(quote(piece.text)), piece.at);
       }
       const stem = this.field(piece.text.slice(0, arrow), base.text.format, piece.at);
-      subs.push({ text: stem, answer: trim(escapePost(piece.text.slice(arrow + 2))) });
+      subs.push({ text: stem, answer: phpTrim(escapePost(piece.text.slice(arrow + 2))) });
       spots.push(piece.at);
     }
     const question = newMatch(base);
@@ -511,7 +511,7 @@ export class BlockReader {
   private trueFalse(base: QuestionBase, text: string, at: number): Question {
     const first = text.indexOf('#');
     const second = first === -1 ? -1 : text.indexOf('#', first + 1);
-    const word = trim(first === -1 ? text : text.slice(0, first));
+    const word = phpTrim(first === -1 ? text : text.slice(0, first));
     const format = base.text.format;
     const wrong = first === -1 ? richText('', format) : this.feedbackPart(text, first + 1, second, format, at);
     const right = second === -1 ? richText('', format) : this.feedbackPart(text, second + 1, -1, format, at);
@@ -525,7 +525,7 @@ export class BlockReader {
   /** The trimmed field between `from` and `to` (-1: the end) of text found at `at`. */
   private feedbackPart(text: string, from: number, to: number, format: TextFormat, at: number): RichText {
     const raw = text.slice(from, to === -1 ? undefined : to);
-    return this.field(trim(raw), format, at + from + leadingTrim(raw));
+    return this.field(phpTrim(raw), format, at + from + leadingTrim(raw));
   }
 
   private shortAnswer(base: QuestionBase, text: string, at: number, spots: number[]): Question | null {
@@ -565,8 +565,8 @@ export class BlockReader {
       const range = v.indexOf('..');
       const colon = v.indexOf(':');
       if (range > 0) {
-        const lo = phpNumber(trim(v.slice(0, range)));
-        const hi = phpNumber(trim(v.slice(range + 2)));
+        const lo = phpNumber(phpTrim(v.slice(0, range)));
+        const hi = phpNumber(phpTrim(v.slice(range + 2)));
         if (!lo || !hi) {
           return this.error('rangenotnumber', NOTE.rangenotnumber(quote(v)), piece.at);
         }
@@ -582,8 +582,8 @@ export class BlockReader {
         tolerance = Number(storedNumber(tol, midInt && hi.integer));
         if (!Number.isFinite(tolerance)) tolerance = tol;
       } else if (colon > 0) {
-        const tol = trim(v.slice(colon + 1));
-        const value = trim(v.slice(0, colon));
+        const tol = phpTrim(v.slice(colon + 1));
+        const value = phpTrim(v.slice(0, colon));
         if (!phpIsNumeric(tol)) {
           return this.error('errornotnumbers', NOTE.tolerancenotnumber(quote(tol)), piece.at);
         }

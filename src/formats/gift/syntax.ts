@@ -1,22 +1,12 @@
 // GIFT's syntax pieces as Moodle's importer handles them: PHP trimming, format tags, weights and the
 // splitting of answer text.
-import type { TextFormat } from '../../model/index.js';
+import { isPhpTrimChar, phpTrim, type TextFormat } from '../../model/index.js';
 
-/** PHP trim()'s characters: space, tab, LF, CR, NUL, vertical tab. */
-export const isTrimChar = (c: number): boolean => c === 32 || c === 9 || c === 10 || c === 13 || c === 0 || c === 11;
 export const leadingTrim = (s: string): number => {
   let i = 0;
-  while (i < s.length && isTrimChar(s.charCodeAt(i))) i++;
+  while (i < s.length && isPhpTrimChar(s.charCodeAt(i))) i++;
   return i;
 };
-/** phpTrim, by character codes (it runs on every field). */
-export function trim(s: string): string {
-  let end = s.length;
-  let start = 0;
-  while (start < end && isTrimChar(s.charCodeAt(start))) start++;
-  while (end > start && isTrimChar(s.charCodeAt(end - 1))) end--;
-  return start === 0 && end === s.length ? s : s.slice(start, end);
-}
 
 const FORMAT_NAMES: Readonly<Record<string, TextFormat>> = {
   moodle: 'moodle',
@@ -86,14 +76,14 @@ export function splitChoices(text: string, at: number): Piece[] {
 /** Moodle's handling of the first piece: trimmed, and dropped when empty ('' or '0'). */
 export function dropEmptyFirst(pieces: Piece[]): Piece[] {
   const first = pieces[0]!;
-  const trimmed = trim(first.text);
+  const trimmed = phpTrim(first.text);
   if (trimmed === '' || trimmed === '0') pieces.shift();
   return pieces;
 }
 
 /** A piece trimmed, with its start moved past the trimmed space. */
 export const trimPiece = (p: Piece): Piece => {
-  const text = trim(p.text);
+  const text = phpTrim(p.text);
   return text === p.text ? p : { text, at: p.at + leadingTrim(p.text) };
 };
 
