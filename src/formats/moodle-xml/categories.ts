@@ -21,14 +21,15 @@ export function readCategory(ctx: QuestionContext, q: unknown): Category | null 
 }
 
 /**
- * Adds a category to the file's list; a second description of the same category only fills in what the first
- * left empty, as Moodle does when a child category came first.
+ * Adds a category to the file's list (`byKey` indexes that list by categoryKey); a second description of the same
+ * category only fills in what the first left empty, as Moodle does when a child category came first.
  */
-export function addCategory(categories: Category[], read: Category): void {
+export function addCategory(categories: Category[], byKey: Map<string, Category>, read: Category): void {
   const key = categoryKey(read.path);
-  const known = categories.find((c) => categoryKey(c.path) === key);
+  const known = byKey.get(key);
   if (!known) {
     categories.push(read);
+    byKey.set(key, read);
     return;
   }
   if (known.info.text === '' && read.info.text !== '') known.info = read.info;

@@ -95,6 +95,7 @@ export function readMoodleXml(input: string | Uint8Array, options: MoodleXmlPars
   const questions: Question[] = [];
   const positions: SourcePosition[] = [];
   const categories: Category[] = [];
+  const categoryIndex = new Map<string, Category>();
   const diagnostics: Diagnostic[] = [];
   let category: string | null = null;
 
@@ -105,7 +106,7 @@ export function readMoodleXml(input: string | Uint8Array, options: MoodleXmlPars
       const read = readCategory(ctx, node);
       if (read) {
         category = read.path;
-        addCategory(categories, read);
+        addCategory(categories, categoryIndex, read);
       }
     } else {
       const question = readQuestion(ctx, node, type, () => source(start, elementEnd(text, start)));

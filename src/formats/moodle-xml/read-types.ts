@@ -232,7 +232,7 @@ export function readNumerical(ctx: QuestionContext, q: unknown, base: QuestionBa
     };
   }
   const instructions = child(q, 'instructions');
-  const kept = read.filter((a) => !(phpTrim(a.text) === '' && a.fraction === 0 && htmlIsBlank(a.feedback.text)));
+  const kept = read.filter((a) => !isBlankAnswer(a));
   const question = newNumerical(base);
   question.answers = kept;
   question.units = units;

@@ -41,7 +41,10 @@ export function serializeMoodleXml(
   const categories = bank.categories ?? [];
   const keysOf = pathKeysCache();
   const described = new Map<string, Category>();
-  for (const c of categories) if (!described.has(categoryKey(c.path))) described.set(categoryKey(c.path), c);
+  for (const c of categories) {
+    const { key } = keysOf(c.path);
+    if (!described.has(key)) described.set(key, c);
+  }
   const withQuestions = new Set<string>();
   for (const q of bank.questions) if (q.category !== null) withQuestions.add(keysOf(q.category).key);
 
