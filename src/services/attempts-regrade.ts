@@ -1,10 +1,9 @@
 // Regrading a quiz: every stored response on an older version of its question is carried over to the
 // question's current version by choice and stem ids and graded again. A response that no longer maps counts
 // as blank and is reported. An essay's manual grade is kept while the question stays an essay.
-import { gradeManually } from '../grading/index.js';
 import type { QuestionState, Response } from '../model/index.js';
 import type { AttemptRecord, AttemptRegrade, RegradedQuestion, Store } from '../storage/index.js';
-import { notFound } from './errors.js';
+import { quizNotFound } from './errors.js';
 import { attemptTotals, fractionsBlob, gradeSlot, writeClasses, type SlotGrade } from './attempts-grading.js';
 import type { AttemptViews, QuizView, VersionView } from './attempts-view.js';
 import { carryResponse } from './responses.js';
@@ -74,11 +73,11 @@ function planAttempt(
     const carried = carryResponse(from, to, q.response);
     const keepManual =
       from.question.type === 'essay' && to.question.type === 'essay' && q.fraction !== null && !carried.lost;
-    let grade: SlotGrade;
+    // Feedback is derived on reading, so a carried manual grade needs only its numbers.
+    let grade: Pick<SlotGrade, 'fraction' | 'mark' | 'state'>;
     let gradedAt: string | null;
     if (keepManual) {
-      const manual = gradeManually(to.question, q.fraction!);
-      grade = { fraction: q.fraction, mark: q.fraction! * slot.maxMark, state: q.state, feedback: manual.feedback, rightAnswer: manual.rightAnswer };
+      grade = { fraction: q.fraction, mark: q.fraction! * slot.maxMark, state: q.state };
       gradedAt = q.gradedAt;
     } else {
       grade = gradeSlot(to, slot.maxMark, carried.response);
@@ -146,9 +145,7 @@ export function regradeQuiz(
 ): RegradeReport {
   const run = (): RegradeReport => {
     const view = views.quiz(quizRef);
-    if (view === null) {
-      throw notFound(`There is no quiz with the id or idnumber ${JSON.stringify(String(quizRef))}.`);
-    }
+    if (view === null) throw quizNotFound(quizRef);
     const updates: AttemptRegrade[] = [];
     const changes: RegradeChange[] = [];
     let attempts = 0;

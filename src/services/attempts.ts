@@ -14,12 +14,12 @@ import {
 } from '../storage/index.js';
 import { findFeedbackFile, withFeedbackUrls } from './attempt-files.js';
 import { clientFile, type ClientFile } from './embedded-files.js';
-import { invalid, notFound, ServiceError, type ErrorItem } from './errors.js';
+import { invalid, notFound, quizNotFound, ServiceError, type ErrorItem } from './errors.js';
 import { attemptTotals, fractionsBlob, gradeSlot, shownFeedback, type SlotGrade } from './attempts-grading.js';
 import { GroupCommit } from './attempts-batch.js';
 import { submissionHash } from './attempts-hash.js';
 import { regradeQuiz, type RegradeReport } from './attempts-regrade.js';
-import { AttemptViews, slotByRef, type QuizView, type SlotView } from './attempts-view.js';
+import { AttemptViews, slotByRef, type QuizView, type SlotView, type VersionView } from './attempts-view.js';
 import { toModelResponse, toWireResponse, type WireResponse } from './responses.js';
 
 /** Who is asking: the API key behind the request. */
@@ -103,8 +103,32 @@ function summaryOutput(a: AttemptSummary): AttemptSummaryOutput {
   };
 }
 
-function quizNotFound(ref: string | number): ServiceError {
-  return notFound(`There is no quiz with the id or idnumber ${JSON.stringify(String(ref))}.`);
+/**
+ * One question of an attempt in its wire form. The idnumber and type are the graded version's (a stored row reads
+ * them from the same version), and the feedback's file references point at the attempt's file route.
+ */
+function questionOutput(
+  attemptId: number,
+  q: NewAttemptQuestion,
+  version: VersionView,
+  shown: { feedback: Feedback; rightAnswer: string },
+  comment: string | null,
+): AttemptQuestionOutput {
+  return {
+    questionId: q.questionId,
+    idnumber: version.question.idnumber,
+    slot: q.slot,
+    type: version.question.type,
+    versionId: q.questionVersionId,
+    response: toWireResponse(version, q.response),
+    fraction: q.fraction,
+    mark: q.mark,
+    maxMark: q.maxMark,
+    state: q.state,
+    feedback: withFeedbackUrls(attemptId, q.slot, version, shown.feedback),
+    rightAnswer: shown.rightAnswer,
+    comment,
+  };
 }
 
 function attemptNotFound(id: number): ServiceError {
@@ -207,9 +231,14 @@ export class AttemptService {
 
   /** The attempt, for an admin or for the key that submitted it; anyone else gets "not found", never "forbidden". */
   get(id: number, caller: Caller): AttemptOutput {
+    return this.output(this.readable(id, caller));
+  }
+
+  /** The stored attempt if the caller may read it (an admin, or the key that submitted it); else "not found". */
+  private readable(id: number, caller: Caller): AttemptRecord {
     const record = this.store.attempts.getAttempt(id);
     if (record === null || (caller.role !== 'admin' && record.keyId !== caller.keyId)) throw attemptNotFound(id);
-    return this.output(record);
+    return record;
   }
 
   /**
@@ -217,9 +246,7 @@ export class AttemptService {
    * anything else, whatever it is. The files are the version's the slot was graded on.
    */
   file(id: number, caller: Caller, slot: number, area: string, ref: string): ClientFile {
-    const record = this.store.attempts.getAttempt(id);
-    if (record === null || (caller.role !== 'admin' && record.keyId !== caller.keyId)) throw attemptNotFound(id);
-    const q = record.questions.find((x) => x.slot === slot);
+    const q = this.readable(id, caller).questions.find((x) => x.slot === slot);
     const version = q === undefined ? null : this.views.version(q.questionVersionId);
     const file =
       q === undefined || version === null
@@ -289,24 +316,9 @@ export class AttemptService {
    * feedback's file references point at the attempt's file route.
    */
   output(record: AttemptRecord): AttemptOutput {
-    const questions = record.questions.map((q): AttemptQuestionOutput => {
+    const questions = record.questions.map((q) => {
       const version = this.views.version(q.questionVersionId)!;
-      const shown = shownFeedback(version, q.response, q.fraction);
-      return {
-        questionId: q.questionId,
-        idnumber: q.idnumber,
-        slot: q.slot,
-        type: q.type,
-        versionId: q.questionVersionId,
-        response: toWireResponse(version, q.response),
-        fraction: q.fraction,
-        mark: q.mark,
-        maxMark: q.maxMark,
-        state: q.state,
-        feedback: withFeedbackUrls(record.id, q.slot, version, shown.feedback),
-        rightAnswer: shown.rightAnswer,
-        comment: q.comment,
-      };
+      return questionOutput(record.id, q, version, shownFeedback(version, q.response, q.fraction), q.comment);
     });
     return { ...summaryOutput(record), questions };
   }
@@ -319,25 +331,7 @@ export class AttemptService {
     grades: readonly SlotGrade[],
   ): AttemptOutput {
     const out = new Array<AttemptQuestionOutput>(questions.length);
-    for (let i = 0; i < questions.length; i++) {
-      const q = questions[i]!;
-      const version = graded[i]!.version;
-      out[i] = {
-        questionId: q.questionId,
-        idnumber: version.question.idnumber,
-        slot: q.slot,
-        type: version.question.type,
-        versionId: q.questionVersionId,
-        response: toWireResponse(version, q.response),
-        fraction: q.fraction,
-        mark: q.mark,
-        maxMark: q.maxMark,
-        state: q.state,
-        feedback: withFeedbackUrls(stored.id, q.slot, version, grades[i]!.feedback),
-        rightAnswer: grades[i]!.rightAnswer,
-        comment: null,
-      };
-    }
+    for (let i = 0; i < questions.length; i++) out[i] = questionOutput(stored.id, questions[i]!, graded[i]!.version, grades[i]!, null);
     return { ...summaryOutput(stored), questions: out };
   }
 

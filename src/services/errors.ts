@@ -44,6 +44,10 @@ export function notFound(message: string): ServiceError {
   return new ServiceError('not_found', message);
 }
 
+export function quizNotFound(ref: string | number): ServiceError {
+  return notFound(`There is no quiz with the id or idnumber ${JSON.stringify(String(ref))}.`);
+}
+
 export function invalid(message: string, items: ErrorItem[] = []): ServiceError {
   return new ServiceError('invalid', message, items);
 }

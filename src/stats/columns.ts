@@ -12,7 +12,7 @@ export interface UnpackedColumn {
   raw: Float64Array;
 }
 
-export function isCoded(column: NumberColumn): column is CodedColumn {
+function isCoded(column: NumberColumn): column is CodedColumn {
   return !(column instanceof Float64Array);
 }
 
@@ -24,9 +24,4 @@ export function unpack(column: NumberColumn): UnpackedColumn {
 /** The number of entries a column holds (its codes for a coded one). */
 export function columnLength(column: NumberColumn): number {
   return isCoded(column) ? column.codes.length : column.length;
-}
-
-/** The value of entry i. */
-export function valueAt(column: NumberColumn, i: number): number {
-  return isCoded(column) ? column.values[column.codes[i]!]! : column[i]!;
 }

@@ -20,7 +20,8 @@ const SEMICOLON = 59;
 
 type Chunk = [hex: string | null, rows: number, lastAttemptId: number | null];
 
-function grown<T extends Float64Array | Int32Array | Int16Array>(array: T, capacity: number): T {
+/** A copy of `array` with room for `capacity` entries. */
+export function grown<T extends Float64Array | Int32Array | Int16Array>(array: T, capacity: number): T {
   const bigger = new (array.constructor as new (length: number) => T)(capacity);
   bigger.set(array);
   return bigger;

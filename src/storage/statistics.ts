@@ -1,19 +1,13 @@
 // The read path of the statistics report: one range scan of a quiz's compact attempt rows, in raw mode,
 // copied straight into typed columns. No object is built per attempt.
 import type { Database } from './db.js';
-import { AttemptRowReader, checkShape } from './statistics-rows.js';
+import { AttemptRowReader, checkShape, grown } from './statistics-rows.js';
 import type { AttemptColumns, AttemptRowChunk, AttemptRows, AttemptRowsRequest, AttemptShape, StatsState, UserPage } from './types.js';
 
 type StatsRow = [userId: string, attemptNumber: number, sumGrades: number | null, fractions: Buffer, classes: Buffer];
 
 const INITIAL_CAPACITY = 1024;
 const LITTLE_ENDIAN = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
-
-function grown<T extends Float64Array | Int32Array | Int16Array>(array: T, capacity: number): T {
-  const bigger = new (array.constructor as new (length: number) => T)(capacity);
-  bigger.set(array);
-  return bigger;
-}
 
 export class StatisticsReader {
   private readonly scan;

@@ -198,7 +198,6 @@ export interface NewAttemptQuestion {
   mark: number | null;
   maxMark: number;
   state: QuestionState;
-  comment?: string | null;
   /** Defaults to submittedAt, or null for a question that waits for a manual grade. */
   gradedAt?: string | null;
 }
