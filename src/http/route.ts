@@ -15,6 +15,8 @@ export interface ResponseSpec {
   schema?: z.ZodType;
   /** Media type of a non-JSON body (exports). */
   mediaType?: string;
+  /** Other media types the same response may come in, each a string body: media type → description. */
+  alternatives?: Record<string, string>;
 }
 
 export interface RouteSpec<P extends ZObject, Q extends ZObject, B extends z.ZodType> {
@@ -73,11 +75,15 @@ export function defineRoute<P extends ZObject = typeof empty, Q extends ZObject 
   const generic = spec as unknown as RouteSpec<ZObject, ZObject, z.ZodType>;
   const responses: RouteConfig['responses'] = problemResponses(generic);
   for (const [status, r] of Object.entries(spec.responses)) {
-    responses[status] = r.schema
+    const response: RouteConfig['responses'][string] = r.schema
       ? { description: r.description, content: { [r.mediaType ?? 'application/json']: { schema: r.schema } } }
       : r.mediaType
         ? { description: r.description, content: { [r.mediaType]: { schema: { type: 'string' } } } }
         : { description: r.description };
+    for (const [type, description] of Object.entries(r.alternatives ?? {})) {
+      response.content = { ...response.content, [type]: { schema: { type: 'string', description } } };
+    }
+    responses[status] = response;
   }
   const request: RouteConfig['request'] = {};
   if (spec.params) request.params = spec.params;
