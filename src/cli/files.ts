@@ -3,6 +3,11 @@ import { readFile, writeFile } from 'node:fs/promises';
 import type { CliIO } from './io.js';
 import { CliError } from './errors.js';
 
+/** The file's name for format detection by extension; standard input has none. */
+export function inputFileName(file: string): string | undefined {
+  return file === '-' ? undefined : file;
+}
+
 export async function readInput(io: CliIO, file: string): Promise<Buffer> {
   if (file === '-') return io.readStdin();
   try {

@@ -1,8 +1,8 @@
 // `qbank check <file>`: parse and validate only.
 import type { Command } from 'commander';
-import { detectFormat, getFormat, hasErrors, type FormatName } from '../../formats/index.js';
+import { detectFormat, getFormat, type FormatName } from '../../formats/index.js';
 import { CliError } from '../errors.js';
-import { readInput } from '../files.js';
+import { inputFileName, readInput } from '../files.js';
 import type { CliIO } from '../io.js';
 import { formatOption, plural, printDiagnostics } from './shared.js';
 
@@ -14,13 +14,13 @@ export function checkCommand(program: Command, io: CliIO): void {
     .addOption(formatOption('--from <format>', 'the format (default: from the extension, else the content)'))
     .action(async (file: string, options: { from?: FormatName }) => {
       const bytes = await readInput(io, file);
-      const format = getFormat(detectFormat({ from: options.from, fileName: file === '-' ? undefined : file, content: bytes }));
+      const format = getFormat(detectFormat({ from: options.from, fileName: inputFileName(file), content: bytes }));
       const parsed = format.parse(bytes);
       printDiagnostics(io, file, parsed.diagnostics);
       const errors = parsed.diagnostics.filter((d) => d.severity === 'error').length;
       const warnings = parsed.diagnostics.length - errors;
       const problems = `${plural(errors, 'error')}, ${plural(warnings, 'warning')}`;
-      if (hasErrors(parsed.diagnostics)) throw new CliError(`${file}: ${format.label}: ${problems}`, 1);
+      if (errors > 0) throw new CliError(`${file}: ${format.label}: ${problems}`, 1);
       io.stdout.write(`${file}: ${format.label}: ${plural(parsed.questions.length, 'question')}, ${problems}\n`);
     });
 }

@@ -2,7 +2,7 @@
 import type { Command } from 'commander';
 import { detectFormat, getFormat, hasErrors, type FormatName } from '../../formats/index.js';
 import { CliError } from '../errors.js';
-import { readInput, writeOutput } from '../files.js';
+import { inputFileName, readInput, writeOutput } from '../files.js';
 import type { CliIO } from '../io.js';
 import { formatOption, printDiagnostics, printWarnings } from './shared.js';
 
@@ -22,7 +22,7 @@ export function convertCommand(program: Command, io: CliIO): void {
     .option('-o, --output <out>', 'write here instead of standard output')
     .action(async (input: string, options: ConvertOptions) => {
       const bytes = await readInput(io, input);
-      const from = detectFormat({ from: options.from, fileName: input === '-' ? undefined : input, content: bytes });
+      const from = detectFormat({ from: options.from, fileName: inputFileName(input), content: bytes });
       const to = options.to ?? (from === 'gift' ? 'moodlexml' : 'gift');
       const parsed = getFormat(from).parse(bytes);
       printDiagnostics(io, input, parsed.diagnostics);

@@ -4,7 +4,7 @@ import { detectFormat, type FormatName } from '../../formats/index.js';
 import { ImportError } from '../../services/index.js';
 import { withServices } from '../context.js';
 import { CliError } from '../errors.js';
-import { readInput } from '../files.js';
+import { inputFileName, readInput } from '../files.js';
 import type { CliIO } from '../io.js';
 import { formatOption, plural, printDiagnostics } from './shared.js';
 
@@ -18,7 +18,7 @@ export function importCommand(program: Command, io: CliIO): void {
     .addOption(formatOption('--from <format>', 'the format (default: from the extension, else the content)'))
     .action(async (file: string, options: { category?: string; from?: FormatName; update?: boolean }) => {
       const bytes = await readInput(io, file);
-      const format = detectFormat({ from: options.from, fileName: file === '-' ? undefined : file, content: bytes });
+      const format = detectFormat({ from: options.from, fileName: inputFileName(file), content: bytes });
       await withServices(io, (services) => {
         const progress = io.stderr.isTTY
           ? (stored: number, total: number) => io.stderr.write(`\rqbank: stored ${stored} of ${total} questions`)

@@ -1,8 +1,7 @@
 // `qbank serve`: the HTTP service, exactly as `npm start`.
 import type { Command } from 'commander';
-import { ConfigError } from '../../config.js';
-import { StartError, startService } from '../../start.js';
-import { CliError } from '../errors.js';
+import { startService } from '../../start.js';
+import { startFailure } from '../context.js';
 import type { CliIO } from '../io.js';
 
 export function serveCommand(program: Command, io: CliIO): void {
@@ -13,8 +12,7 @@ export function serveCommand(program: Command, io: CliIO): void {
       try {
         await startService({ env: io.env, print: (text) => io.stdout.write(`${text}\n`) });
       } catch (error) {
-        if (error instanceof StartError) throw new CliError(`qbank: ${error.message}`, error.cause instanceof ConfigError ? 2 : 1);
-        throw error;
+        throw startFailure(error);
       }
     });
 }

@@ -5,9 +5,10 @@ import type { Services } from '../../services/index.js';
 import type { RouteModule } from '../app.js';
 import { FILE_HEADERS_DESCRIPTION, fileParamShape, fileResponses, sendFile } from '../file-response.js';
 import { defineRoute } from '../route.js';
+import { QuizRefParam } from '../schemas/bank.js';
 
 const FileParams = z.object({
-  id: z.string().min(1).max(100).meta({ description: 'Quiz id or idnumber' }),
+  id: QuizRefParam,
   ...fileParamShape('`text` (the question text), or the id of a multichoice choice or of a matching stem'),
 });
 

@@ -4,7 +4,7 @@ import type { Services } from '../../services/index.js';
 import type { RouteModule } from '../app.js';
 import { HttpProblem } from '../problem.js';
 import { defineRoute } from '../route.js';
-import { pageQuery, pageSchema, QuestionDetailSchema, QuestionTypeSchema } from '../schemas/bank.js';
+import { pageQuery, pageSchema, QuestionDetailSchema, QuestionTypeSchema, QuizRefParam } from '../schemas/bank.js';
 import { inBody } from '../validate.js';
 
 const NewQuizSchema = z
@@ -123,7 +123,7 @@ export function quizRoutes(services: Services): RouteModule {
         'client view with `view=client`.',
       tag,
       roles: ['admin', 'client'],
-      params: z.object({ id: z.string().min(1).max(100).meta({ description: 'Quiz id or idnumber' }) }),
+      params: z.object({ id: QuizRefParam }),
       query: z.object({ view: z.enum(['admin', 'client']).optional() }),
       responses: {
         200: { description: 'The quiz', schema: z.union([AdminQuizSchema, ClientQuizSchema]) },

@@ -9,6 +9,9 @@ export const QuestionTypeSchema = z.enum(QUESTION_TYPES as [QuestionType, ...Que
 
 export const IdParam = z.coerce.number().int().positive().max(Number.MAX_SAFE_INTEGER);
 
+/** A quiz named in a path, by id or idnumber. */
+export const QuizRefParam = z.string().min(1).max(100).meta({ description: 'Quiz id or idnumber' });
+
 /** `limit` and `offset` of a paginated listing. */
 export const pageQuery = {
   limit: z.coerce.number().int().min(1).max(500).default(50).meta({ description: 'At most this many items (1–500)' }),
