@@ -1,16 +1,14 @@
 // What the statistics report needs to know about a quiz: its graded slots on their current versions, as the
 // StatsSlot list of src/stats, and the layout of the attempts' statistics blobs.
 import { randomGuessScore, responseParts } from '../grading/index.js';
-import { isGradable, type Question } from '../model/index.js';
+import { isGradable } from '../model/index.js';
 import type { StatsSlot } from '../stats/index.js';
 import type { AttemptShape, QuizQuestion, QuizRecord } from '../storage/index.js';
 
 export interface GradedSlot {
   stats: StatsSlot;
-  questionId: number;
   /** The current version: the one new attempts are graded on. */
   versionId: number;
-  question: Question;
 }
 
 export interface QuizLayout {
@@ -43,9 +41,7 @@ export function quizLayout(quiz: QuizRecord, questions: readonly QuizQuestion[])
           randomGuessScore: randomGuessScore(q.question),
           parts: responseParts(q.question),
         },
-        questionId: q.questionId,
         versionId: q.versionId,
-        question: q.question,
       }),
     );
   const columnsKey = graded.map((g) => `${g.stats.slot}:${g.versionId}`).join(',');

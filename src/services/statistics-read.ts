@@ -58,7 +58,7 @@ function olderVersions(
   const ids: number[] = [];
   const byAttempt = new Map<number, Map<number, OlderVersion>>();
   layout.graded.forEach((slot, slotIndex) => {
-    const entry = store.questions.getQuestion(slot.questionId);
+    const entry = store.questions.getQuestion(slot.stats.questionId);
     for (const summary of entry?.versions ?? []) {
       if (summary.versionId === slot.versionId) continue;
       ids.push(summary.versionId);

@@ -77,7 +77,6 @@ interface CacheEntry {
   loaded: LoadedAttempts;
   /** Reports computed on exactly these attempts and this layout, by selection. */
   reports: Map<WhichAttempts, QuizStatisticsReport>;
-  reportKey: string;
 }
 
 export interface StatisticsOptions {
@@ -153,7 +152,7 @@ export class StatisticsService {
     // The old columns' arrays take the new ones, so that two sets are never held at once.
     const loaded = yield* readAllAttempts(source, layout, state, entry?.loaded.columns);
     entry = undefined;
-    const fresh: CacheEntry = { layout, loaded, reports: new Map(), reportKey: layout.reportKey };
+    const fresh: CacheEntry = { layout, loaded, reports: new Map() };
     this.cache.set(quiz.id, fresh);
     this.evict();
     return fresh;
@@ -173,9 +172,8 @@ export class StatisticsService {
     if (!unchanged) return false;
     const grew = state.lastAttemptId !== prior.lastAttemptId;
     yield* readNewAttempts(source, layout, entry.loaded, state);
-    if (grew || entry.reportKey !== layout.reportKey) entry.reports.clear();
+    if (grew || entry.layout.reportKey !== layout.reportKey) entry.reports.clear();
     entry.layout = layout;
-    entry.reportKey = layout.reportKey;
     return true;
   }
 
@@ -195,7 +193,7 @@ export class StatisticsService {
         const slot = layout.graded[o.slotIndex]!;
         return {
           slot: slot.stats.slot,
-          questionId: slot.questionId,
+          questionId: slot.stats.questionId,
           versionId: o.versionId,
           version: o.version,
           attempts: o.attempts,
