@@ -81,8 +81,7 @@ function storePlan(store: Store, plan: Planned[], onProgress: ImportOptions['onP
     if (isDeepStrictEqual(replaces.question, JSON.parse(JSON.stringify(input.question)))) {
       result.unchanged.push(item(replaces.id, replaces.version, input.question));
     } else {
-      const choiceIds = assignChoiceIds(input.question, { question: replaces.question, ids: replaces.choiceIds });
-      const saved = store.questions.updateQuestion(replaces.id, { ...input, choiceIds });
+      const saved = store.questions.updateQuestion(replaces.id, input);
       result.updated.push(item(saved.id, saved.version, input.question));
     }
     if (++done % CHUNK === 0 || done === plan.length) onProgress?.(done, plan.length);
@@ -142,7 +141,9 @@ function prepare(
       seen.set(key, first ?? i);
     }
     const stored = { ...q, category: category.path };
-    return { input: { question: stored, categoryId: category.id, choiceIds: assignChoiceIds(stored) }, replaces };
+    // A new version keeps the ids of the choices whose texts it keeps.
+    const previous = replaces ? { question: replaces.question, ids: replaces.choiceIds } : undefined;
+    return { input: { question: stored, categoryId: category.id, choiceIds: assignChoiceIds(stored, previous) }, replaces };
   });
   if (errors.length > 0) throw new ImportError('The file clashes with the bank; nothing was imported.', errors);
   return plan;
