@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import { parseMoodleXml } from '../src/formats/moodle-xml/index.js';
 import { classifyResponse, gradeResponse } from '../src/grading/index.js';
-import { isGradable, type Question, type Response } from '../src/model/index.js';
+import { isGradable, type Question, type QuestionState, type Response } from '../src/model/index.js';
 import { assignChoiceIds } from '../src/services/choice-ids.js';
 import { roundDecimal, type NewAttempt, type NewAttemptQuestion, type QuizQuestion, type Store } from '../src/storage/index.js';
 
@@ -60,6 +60,21 @@ export function gradedSlots(store: Store, quizId: number): GradedSlot[] {
     .map((slot) => ({ slot, parts: classifyResponse(slot.question, null).length }));
 }
 
+/** A response graded as a submission stores it: the fraction to 7 decimals (null: not graded) and each part's class (-1: none). */
+export function gradeForStats(
+  question: Question,
+  response: Response | null,
+  parts: number,
+): { state: QuestionState; fraction: number | null; classes: number[] } {
+  const grade = gradeResponse(question, response);
+  const classified = classifyResponse(question, response);
+  return {
+    state: grade.state,
+    fraction: grade.fraction === null ? null : roundDecimal(grade.fraction, 7),
+    classes: Array.from({ length: parts }, (_, k) => classified[k] ?? -1),
+  };
+}
+
 /**
  * An attempt graded as a submission is stored: fractions to 7 decimals, the total to 5, statistics blobs with
  * one fraction per graded slot and one class index per part. `responses[i]` answers graded slot i (null: left out).
@@ -78,13 +93,12 @@ export function gradedAttempt(
   let waiting = false;
   slots.forEach(({ slot, parts }, i) => {
     const response = responses[i] ?? null;
-    const grade = gradeResponse(slot.question, response);
-    const fraction = grade.fraction === null ? null : roundDecimal(grade.fraction, 7);
+    const grade = gradeForStats(slot.question, response, parts);
+    const fraction = grade.fraction;
     fractions[i] = fraction ?? Number.NaN;
     if (fraction !== null) sum += fraction * slot.maxMark;
     if (grade.state === 'needsgrading' && slot.maxMark > 0) waiting = true;
-    const classified = classifyResponse(slot.question, response);
-    for (let k = 0; k < parts; k++) classes.push(classified[k] ?? -1);
+    classes.push(...grade.classes);
     questions.push({
       slot: slot.slot,
       questionId: slot.questionId,

@@ -15,13 +15,12 @@ import { monitorEventLoopDelay } from 'node:perf_hooks';
 import { fileURLToPath } from 'node:url';
 import { pino } from 'pino';
 import { loadConfig } from '../src/config.js';
-import { classifyResponse, gradeResponse } from '../src/grading/index.js';
 import type { Question, Response } from '../src/model/index.js';
 import { listen } from '../src/server.js';
 import { createServices } from '../src/services/index.js';
 import { openStore, roundDecimal } from '../src/storage/index.js';
 import { random } from './random.js';
-import { createRnnQuiz, gradedAttempt, gradedSlots, plausibleResponse, RNN_QUIZ_IDNUMBER } from './stats-data.js';
+import { createRnnQuiz, gradedAttempt, gradedSlots, gradeForStats, plausibleResponse, RNN_QUIZ_IDNUMBER } from './stats-data.js';
 
 const DEFAULT_SIZES = [10_000, 100_000, 1_000_000];
 const THIS_SCRIPT = fileURLToPath(import.meta.url);
@@ -70,12 +69,8 @@ interface GradedResponse {
 }
 
 function gradeOnce(question: Question, response: Response | null, parts: number): GradedResponse {
-  const grade = gradeResponse(question, response);
-  const classified = classifyResponse(question, response);
-  return {
-    fraction: grade.fraction === null ? Number.NaN : roundDecimal(grade.fraction, 7),
-    classes: Array.from({ length: parts }, (_, k) => classified[k] ?? -1),
-  };
+  const { fraction, classes } = gradeForStats(question, response, parts);
+  return { fraction: fraction ?? Number.NaN, classes };
 }
 
 /** Seeds `count` attempts of about count / 1.6 students (1 to several attempts each) into a new database. */
