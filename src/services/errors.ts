@@ -44,8 +44,12 @@ export function notFound(message: string): ServiceError {
   return new ServiceError('not_found', message);
 }
 
+export function quizNotFoundMessage(ref: string | number): string {
+  return `There is no quiz with the id or idnumber ${JSON.stringify(String(ref))}.`;
+}
+
 export function quizNotFound(ref: string | number): ServiceError {
-  return notFound(`There is no quiz with the id or idnumber ${JSON.stringify(String(ref))}.`);
+  return notFound(quizNotFoundMessage(ref));
 }
 
 export function invalid(message: string, items: ErrorItem[] = []): ServiceError {

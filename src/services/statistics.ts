@@ -24,7 +24,7 @@ import {
   type WhichAttempts,
 } from '../stats/index.js';
 import type { StatsState, Store } from '../storage/index.js';
-import { ServiceError } from './errors.js';
+import { quizNotFoundMessage, ServiceError } from './errors.js';
 import { pace, SLICE_MS } from './pace.js';
 import { quizLayout, type QuizLayout } from './statistics-layout.js';
 import { readAllAttempts, readNewAttempts, type LoadedAttempts, type StatsSource } from './statistics-read.js';
@@ -67,7 +67,7 @@ export interface QuizStatisticsReport extends QuizStatistics {
 /** The quiz named in a statistics request does not exist (a 404 for the API, exit code 1 for the CLI). */
 export class QuizNotFoundError extends ServiceError {
   constructor(readonly ref: string | number) {
-    super('not_found', `There is no quiz with the id or idnumber ${JSON.stringify(String(ref))}.`);
+    super('not_found', quizNotFoundMessage(ref));
     this.name = 'QuizNotFoundError';
   }
 }
