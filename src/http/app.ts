@@ -1,6 +1,5 @@
 // The express application: logging, security headers, body limits, the routes of each module, the
 // OpenAPI document and docs page, and problem+json for every error. Never listens by itself.
-import type { OpenAPIRegistry } from '@asteasolutions/zod-to-openapi';
 import express, { Router, type Express } from 'express';
 import type { Logger } from 'pino';
 import swaggerUi from 'swagger-ui-express';
@@ -11,17 +10,10 @@ import { errorHandler, notFound, sendProblem } from './problem.js';
 import { requestLog } from './request-log.js';
 import { sendJson } from './respond.js';
 import { apiHeaders, pageHeaders } from './security-headers.js';
-import { defineRoute } from './route.js';
-import type { BodyParsers } from './validate.js';
+import { defineRoute, type Routes } from './route.js';
 
-/** What a route module receives to declare its endpoints. */
-export interface RouteContext {
-  router: Router;
-  registry: OpenAPIRegistry;
-  lookup: KeyLookup;
-}
-
-export type RouteModule = (ctx: RouteContext) => void;
+/** A module of endpoints, declared through defineRoute. */
+export type RouteModule = (routes: Routes) => void;
 
 export interface AppOptions {
   logger: Logger;
@@ -43,18 +35,19 @@ export function createApp(options: AppOptions): Express {
   app.set('query parser', 'simple');
   app.use(requestLog(options.logger));
   app.use(apiHeaders);
-  // Bodies are read per route, after the key and the media type are checked (see defineRoute).
-  const bodyParsers: BodyParsers = {
-    json: express.json({ limit: options.maxJsonBytes, type: () => true }),
-    raw: express.raw({ limit: options.maxImportBytes, type: () => true }),
-  };
-  app.locals.bodyParsers = bodyParsers;
-
-  const registry = newRegistry();
   const router = Router();
-  const ctx: RouteContext = { router, registry, lookup: options.lookup };
+  const routes: Routes = {
+    router,
+    registry: newRegistry(),
+    lookup: options.lookup,
+    // Bodies are read per route, after the key and the media type are checked (see defineRoute).
+    bodyParsers: {
+      json: express.json({ limit: options.maxJsonBytes, type: () => true }),
+      raw: express.raw({ limit: options.maxImportBytes, type: () => true }),
+    },
+  };
 
-  defineRoute(router, registry, options.lookup, {
+  defineRoute(routes, {
     method: 'get',
     path: '/health',
     summary: 'Liveness and database check',
@@ -69,9 +62,9 @@ export function createApp(options: AppOptions): Express {
       else sendProblem(res, 503, 'The database does not answer.');
     },
   });
-  for (const register of options.modules) register(ctx);
+  for (const register of options.modules) register(routes);
 
-  const document = buildOpenApiDocument(registry, options.version);
+  const document = buildOpenApiDocument(routes.registry, options.version);
   router.get('/openapi.json', (_req, res) => {
     res.json(document);
   });

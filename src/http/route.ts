@@ -1,11 +1,11 @@
 // One declaration per endpoint: the same spec mounts the express handler (auth, content type, zod on
 // params, query and body) and registers the path in the OpenAPI document, so the two cannot drift.
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
-import type { Request, RequestHandler, Response, Router } from 'express';
+import type { NextFunction, Request, Response, Router } from 'express';
 import { z } from 'zod';
-import { principalOf, requireRole, type KeyLookup, type Principal, type Role } from './auth.js';
+import { authorize, type KeyLookup, type Principal, type Role } from './auth.js';
 import { ProblemSchema } from './schemas/problem.js';
-import { parseOr422, readBody, requireContentType } from './validate.js';
+import { checkContentType, parseOr422, type BodyParsers } from './validate.js';
 
 type ZObject = z.ZodObject<z.ZodRawShape>;
 
@@ -66,10 +66,16 @@ function problemResponses(spec: RouteSpec<ZObject, ZObject, z.ZodType>): RouteCo
   return out;
 }
 
+/** Where route modules declare their endpoints: the router, the OpenAPI registry, the key check, the body parsers. */
+export interface Routes {
+  router: Router;
+  registry: OpenAPIRegistry;
+  lookup: KeyLookup;
+  bodyParsers: BodyParsers;
+}
+
 export function defineRoute<P extends ZObject = typeof empty, Q extends ZObject = typeof empty, B extends z.ZodType = z.ZodUndefined>(
-  router: Router,
-  registry: OpenAPIRegistry,
-  lookup: KeyLookup,
+  routes: Routes,
   spec: RouteSpec<P, Q, B>,
 ): void {
   const generic = spec as unknown as RouteSpec<ZObject, ZObject, z.ZodType>;
@@ -97,7 +103,7 @@ export function defineRoute<P extends ZObject = typeof empty, Q extends ZObject 
       content: Object.fromEntries(spec.rawBody.mediaTypes.map((t) => [t, { schema: { type: 'string' } }])),
     };
   }
-  registry.registerPath({
+  routes.registry.registerPath({
     method: spec.method,
     path: spec.path.replace(/[:*](\w+)/g, '{$1}'),
     summary: spec.summary,
@@ -108,22 +114,31 @@ export function defineRoute<P extends ZObject = typeof empty, Q extends ZObject 
     responses,
   });
 
-  // Who may ask is checked first, then what was sent: a body is read only for a caller allowed to send it.
-  const handlers: RequestHandler[] = [];
-  if (spec.roles) handlers.push(requireRole(lookup, ...spec.roles));
-  if (spec.body) handlers.push(requireContentType('application/json'), readBody('json'));
-  if (spec.rawBody) handlers.push(requireContentType(...spec.rawBody.mediaTypes), readBody('raw'));
-  router[spec.method](spec.path, ...handlers, async (req: Request, res: Response) => {
+  // One express handler per endpoint. Who may ask is checked first, then what was sent: a body is read only for a
+  // caller allowed to send it.
+  const roles = spec.roles;
+  const mediaTypes = spec.body ? ['application/json'] : spec.rawBody?.mediaTypes;
+  const parser = spec.body ? routes.bodyParsers.json : spec.rawBody ? routes.bodyParsers.raw : null;
+  const handle = async (req: Request, res: Response, principal: Principal | undefined): Promise<void> => {
     const ctx = {
       // A route without a params or query schema takes none: what was sent is ignored, unread.
       params: spec.params ? parseOr422(spec.params, req.params, 'path') : {},
       query: spec.query ? parseOr422(spec.query, req.query, 'query') : {},
       body: spec.body ? parseOr422(spec.body, req.body, 'body') : undefined,
       raw: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
-      principal: spec.roles ? principalOf(res) : undefined,
+      principal,
       req,
       res,
     } as RouteContext<P, Q, B>;
     await spec.handler(ctx);
+  };
+  routes.router[spec.method](spec.path, (req: Request, res: Response, next: NextFunction) => {
+    const principal = roles ? authorize(routes.lookup, roles, req.get('authorization')) : undefined;
+    if (parser === null) return handle(req, res, principal);
+    checkContentType(req, mediaTypes!);
+    parser(req, res, (error?: unknown) => {
+      if (error) next(error);
+      else handle(req, res, principal).catch(next);
+    });
   });
 }

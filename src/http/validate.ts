@@ -1,5 +1,5 @@
 // zod validation of every body, query and path parameter; failures become a 422 naming each path.
-import type { RequestHandler } from 'express';
+import type { Request, RequestHandler } from 'express';
 import type { z } from 'zod';
 import { ServiceError } from '../services/errors.js';
 import { HttpProblem, type ProblemItem } from './problem.js';
@@ -20,29 +20,18 @@ export function parseOr422<S extends z.ZodType>(schema: S, value: unknown, where
   return parsed.data;
 }
 
-/** Requires one of the given media types (a 415 otherwise); used on every route that takes a body. */
-export function requireContentType(...types: string[]): RequestHandler {
-  return (req, _res, next) => {
-    if (!req.is(types)) {
-      const got = req.get('content-type') ?? 'none';
-      throw new HttpProblem(415, `Content-Type ${got} is not accepted here; send ${types.join(' or ')}.`);
-    }
-    next();
-  };
+/** A 415 problem unless the request's body is in one of the given media types; checked on every route that takes a body. */
+export function checkContentType(req: Request, types: readonly string[]): void {
+  if (!req.is(types as string[])) {
+    const got = req.get('content-type') ?? 'none';
+    throw new HttpProblem(415, `Content-Type ${got} is not accepted here; send ${types.join(' or ')}.`);
+  }
 }
 
-/** The body parsers of the app (with its size limits), kept in `app.locals` by createApp. */
+/** The body parsers of the app, with its size limits: JSON, and the raw bytes of an uploaded file. */
 export interface BodyParsers {
   json: RequestHandler;
   raw: RequestHandler;
-}
-
-/** Reads the body with the app's parser of that kind: JSON, or the raw bytes of an uploaded file. */
-export function readBody(kind: keyof BodyParsers): RequestHandler {
-  return (req, res, next) => {
-    const parsers = req.app.locals.bodyParsers as BodyParsers;
-    parsers[kind](req, res, next);
-  };
 }
 
 /** Runs a use case on the request body: the paths of its problems (`items.2.questionId`) are made `body.…`. */

@@ -66,8 +66,13 @@ export function closeDatabase(db: Database): void {
  * Inside another transaction it becomes a savepoint, so repository methods compose.
  */
 export function transaction<T>(db: Database, fn: () => T): T {
-  return db.transaction(fn).immediate();
+  let run = runners.get(db);
+  if (run === undefined) runners.set(db, (run = db.transaction((f: () => unknown) => f())));
+  return run.immediate(fn) as T;
 }
+
+/** One transaction function per connection, given the work as its argument: wrapping each call anew costs more than a savepoint. */
+const runners = new WeakMap<Database, BetterSqlite3.Transaction<(fn: () => unknown) => unknown>>();
 
 const pings = new WeakMap<Database, Statement>();
 

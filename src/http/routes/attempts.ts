@@ -54,8 +54,8 @@ function idempotencyKey(header: string | undefined): string | undefined {
 
 export function attemptRoutes(services: Services): RouteModule {
   const attempts = services.attempts;
-  return ({ router, registry, lookup }) => {
-    defineRoute(router, registry, lookup, {
+  return (routes) => {
+    defineRoute(routes, {
       method: 'post',
       path: '/api/v1/quizzes/:id/attempts',
       summary: 'Submit a whole attempt',
@@ -85,7 +85,7 @@ export function attemptRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'get',
       path: '/api/v1/attempts/:id',
       summary: 'Read a graded attempt',
@@ -104,7 +104,7 @@ export function attemptRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'get',
       path: '/api/v1/attempts/:id/files/:slot/:area/*file',
       summary: "Get a file embedded in an attempt's feedback",
@@ -123,7 +123,7 @@ export function attemptRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'get',
       path: '/api/v1/quizzes/:id/attempts',
       summary: "List a quiz's attempts",
@@ -142,7 +142,7 @@ export function attemptRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'post',
       path: '/api/v1/attempts/:id/grades',
       summary: 'Grade an essay',
@@ -165,7 +165,7 @@ export function attemptRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'post',
       path: '/api/v1/quizzes/:id/regrade',
       summary: "Regrade a quiz's attempts on the current question versions",

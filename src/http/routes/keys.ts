@@ -32,8 +32,8 @@ const KeySchema = z
   .meta({ id: 'Key' });
 
 export function keyRoutes(services: Services): RouteModule {
-  return ({ router, registry, lookup }) => {
-    defineRoute(router, registry, lookup, {
+  return (routes) => {
+    defineRoute(routes, {
       method: 'post',
       path: '/api/v1/keys',
       summary: 'Create an API key',
@@ -48,7 +48,7 @@ export function keyRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'get',
       path: '/api/v1/keys',
       summary: 'List API keys',
@@ -61,7 +61,7 @@ export function keyRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'delete',
       path: '/api/v1/keys/:id',
       summary: 'Revoke an API key',

@@ -17,9 +17,9 @@ import { inBody } from '../validate.js';
 const IdParams = z.object({ id: IdParam });
 
 export function questionRoutes(services: Services): RouteModule {
-  return ({ router, registry, lookup }) => {
+  return (routes) => {
     const tag = 'questions';
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'get',
       path: '/api/v1/questions',
       summary: 'List questions',
@@ -33,7 +33,7 @@ export function questionRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'post',
       path: '/api/v1/questions',
       summary: 'Create a question',
@@ -53,7 +53,7 @@ export function questionRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'get',
       path: '/api/v1/questions/:id',
       summary: 'Get a question with its answer key and versions',
@@ -69,7 +69,7 @@ export function questionRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'get',
       path: '/api/v1/questions/:id/versions/:version',
       summary: 'Get one version of a question',
@@ -85,7 +85,7 @@ export function questionRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'put',
       path: '/api/v1/questions/:id',
       summary: 'Replace a question (a new version)',
@@ -106,7 +106,7 @@ export function questionRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'delete',
       path: '/api/v1/questions/:id',
       summary: 'Retire a question',
@@ -123,7 +123,7 @@ export function questionRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'get',
       path: '/api/v1/categories',
       summary: 'List categories',

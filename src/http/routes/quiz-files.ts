@@ -13,8 +13,8 @@ const FileParams = z.object({
 });
 
 export function quizFileRoutes(services: Services): RouteModule {
-  return ({ router, registry, lookup }) => {
-    defineRoute(router, registry, lookup, {
+  return (routes) => {
+    defineRoute(routes, {
       method: 'get',
       path: '/api/v1/quizzes/:id/files/:slot/:area/*file',
       summary: 'Get a file embedded in the client view of a quiz',

@@ -79,9 +79,9 @@ const AdminQuizSchema = z
 const QuizListItemSchema = z.object({ id: z.number().int(), idnumber: z.string().nullable(), name: z.string() });
 
 export function quizRoutes(services: Services): RouteModule {
-  return ({ router, registry, lookup }) => {
+  return (routes) => {
     const tag = 'quizzes';
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'post',
       path: '/api/v1/quizzes',
       summary: 'Create a quiz',
@@ -101,7 +101,7 @@ export function quizRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'get',
       path: '/api/v1/quizzes',
       summary: 'List quizzes',
@@ -114,7 +114,7 @@ export function quizRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'get',
       path: '/api/v1/quizzes/:id',
       summary: 'Get a quiz',

@@ -29,8 +29,8 @@ function csvDisposition(quiz: { id: number; idnumber: string | null }): string {
 }
 
 export function statisticsRoutes(services: Services): RouteModule {
-  return ({ router, registry, lookup }) => {
-    defineRoute(router, registry, lookup, {
+  return (routes) => {
+    defineRoute(routes, {
       method: 'get',
       path: PATH,
       summary: "The quiz's statistics report",

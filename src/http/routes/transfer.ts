@@ -32,8 +32,8 @@ const ImportResultSchema = z
   .meta({ id: 'ImportResult' });
 
 export function transferRoutes(services: Services): RouteModule {
-  return ({ router, registry, lookup }) => {
-    defineRoute(router, registry, lookup, {
+  return (routes) => {
+    defineRoute(routes, {
       method: 'post',
       path: '/api/v1/import',
       summary: 'Import a GIFT or Moodle XML file',
@@ -68,7 +68,7 @@ export function transferRoutes(services: Services): RouteModule {
       },
     });
 
-    defineRoute(router, registry, lookup, {
+    defineRoute(routes, {
       method: 'get',
       path: '/api/v1/export',
       summary: 'Export questions as a GIFT or Moodle XML file',
