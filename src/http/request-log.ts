@@ -1,7 +1,7 @@
 // The request log: one JSON line per request once its response is over, with the request's id, method and URL,
 // the status and the time taken. Headers and bodies are never logged, so keys, answers and files stay out of it.
 // Written straight through the logger: no child logger or serializers per request.
-import type { Request, RequestHandler, Response } from 'express';
+import type { Request, Response } from 'express';
 import type { Logger } from 'pino';
 
 const MAX_ID = 0x7fffffff;
@@ -24,12 +24,12 @@ function line(req: Request, res: Response, started: number) {
 }
 
 /**
- * Logs each request at `info` (`request completed`), or at `error` (`request errored`) when the status is 500 or
- * more or the connection closed before the response was complete (`request aborted`).
+ * Starts the log line of a request: logged at `info` (`request completed`), or at `error` (`request errored`) when
+ * the status is 500 or more or the connection closed before the response was complete (`request aborted`).
  */
-export function requestLog(logger: Logger): RequestHandler {
+export function requestLog(logger: Logger): (req: Request, res: Response) => void {
   let last = 0;
-  return (req, res, next) => {
+  return (req, res) => {
     const started = Date.now();
     req.id = last = last === MAX_ID ? 1 : last + 1;
     req.log = logger;
@@ -39,6 +39,5 @@ export function requestLog(logger: Logger): RequestHandler {
       else if (res.statusCode >= 500) logger.error(line(req, res, started), 'request errored');
       else logger.info(line(req, res, started), 'request completed');
     });
-    next();
   };
 }

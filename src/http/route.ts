@@ -1,7 +1,7 @@
 // One declaration per endpoint: the same spec mounts the express handler (auth, content type, zod on
 // params, query and body) and registers the path in the OpenAPI document, so the two cannot drift.
 import type { OpenAPIRegistry, RouteConfig } from '@asteasolutions/zod-to-openapi';
-import type { NextFunction, Request, Response, Router } from 'express';
+import type { IRouter, NextFunction, Request, Response } from 'express';
 import { z } from 'zod';
 import { authorize, type KeyLookup, type Principal, type Role } from './auth.js';
 import { ProblemSchema } from './schemas/problem.js';
@@ -68,7 +68,8 @@ function problemResponses(spec: RouteSpec<ZObject, ZObject, z.ZodType>): RouteCo
 
 /** Where route modules declare their endpoints: the router, the OpenAPI registry, the key check, the body parsers. */
 export interface Routes {
-  router: Router;
+  /** The app itself: a nested router would cost every request another dispatch. */
+  router: IRouter;
   registry: OpenAPIRegistry;
   lookup: KeyLookup;
   bodyParsers: BodyParsers;

@@ -11,10 +11,9 @@ export const API_HEADERS: readonly (readonly [string, string])[] = [
   ['X-Frame-Options', 'DENY'],
 ];
 
-export const apiHeaders: RequestHandler = (_req, res, next) => {
+export function setApiHeaders(res: { setHeader(name: string, value: string): unknown }): void {
   for (const [name, value] of API_HEADERS) res.setHeader(name, value);
-  next();
-};
+}
 
 /** helmet's set for the docs page and its assets, replacing the API's. */
 export const pageHeaders: RequestHandler = helmet({
