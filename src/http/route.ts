@@ -32,6 +32,8 @@ export interface RouteSpec<P extends ZObject, Q extends ZObject, B extends z.Zod
   query?: Q;
   /** A JSON body validated by the schema. */
   body?: B;
+  /** A quick check true only for bodies the schema accepts unchanged: those skip the schema's parse. */
+  plainBody?: (body: unknown) => boolean;
   /** A raw body (file upload) in one of these media types, handed over as a Buffer. */
   rawBody?: { mediaTypes: string[]; description: string };
   headers?: ZObject;
@@ -125,7 +127,7 @@ export function defineRoute<P extends ZObject = typeof empty, Q extends ZObject 
       // A route without a params or query schema takes none: what was sent is ignored, unread.
       params: spec.params ? parseOr422(spec.params, req.params, 'path') : {},
       query: spec.query ? parseOr422(spec.query, req.query, 'query') : {},
-      body: spec.body ? parseOr422(spec.body, req.body, 'body') : undefined,
+      body: spec.body ? (spec.plainBody?.(req.body) ? req.body : parseOr422(spec.body, req.body, 'body')) : undefined,
       raw: Buffer.isBuffer(req.body) ? req.body : Buffer.alloc(0),
       principal,
       req,

@@ -15,6 +15,7 @@ import {
   AttemptSchema,
   IDEMPOTENCY_KEY,
   IdempotencyHeaders,
+  isPlainSubmission,
   ManualGradeSchema,
   QuizRefParams,
   RegradeReportSchema,
@@ -69,6 +70,7 @@ export function attemptRoutes(services: Services): RouteModule {
       params: QuizRefParams,
       headers: IdempotencyHeaders,
       body: SubmissionSchema,
+      plainBody: isPlainSubmission,
       responses: {
         201: { description: 'The graded attempt, as stored (also for a replay)', schema: AttemptSchema },
         404: { description: 'No such quiz' },

@@ -2,7 +2,12 @@
 import { z } from 'zod';
 import { RichTextSchema } from './question.js';
 
-const ref = z.string().min(1).max(200);
+/** Limits of a submission, shared by its schema and its quick check. */
+const MAX_REF = 200;
+const MAX_TEXT = 1_000_000;
+const MAX_CHOICES = 1000;
+
+const ref = z.string().min(1).max(MAX_REF);
 
 export const QuizRefParams = z.object({
   id: ref.meta({ description: 'The quiz id or its idnumber (e.g. rnn-4.1)' }),
@@ -15,9 +20,9 @@ export const AttemptIdParams = z.object({
 export const ResponseSchema = z
   // Tried in turn until one fits, so the most frequent kinds come first; no value fits two of them.
   .union([
-    z.string().max(1_000_000),
-    z.array(z.string().max(200)).max(1000),
-    z.record(z.string().max(200), z.string().max(200).nullable()),
+    z.string().max(MAX_TEXT),
+    z.array(z.string().max(MAX_REF)).max(MAX_CHOICES),
+    z.record(z.string().max(MAX_REF), z.string().max(MAX_REF).nullable()),
     z.number(),
     z.boolean(),
     z.null(),
@@ -33,13 +38,61 @@ export const ResponseSchema = z
 
 export const SubmissionSchema = z
   .object({
-    userId: z.string().min(1).max(200).meta({ description: 'The student, as the client names them', example: 'student-42' }),
+    userId: ref.meta({ description: 'The student, as the client names them', example: 'student-42' }),
     responses: z
       .record(ref, ResponseSchema)
       .meta({ description: 'Question id or idnumber → response. A question left out is "gave up", mark 0.' }),
   })
   .strict()
   .meta({ id: 'Submission' });
+
+/** A plain JSON object: what JSON.parse gives for `{…}`. */
+function isPlainObject(value: unknown): value is Record<string, unknown> {
+  return typeof value === 'object' && value !== null && Object.getPrototypeOf(value) === Object.prototype;
+}
+
+const isRef = (key: string) => key.length >= 1 && key.length <= MAX_REF;
+const isShort = (value: unknown) => typeof value === 'string' && value.length <= MAX_REF;
+
+function isResponse(value: unknown): boolean {
+  switch (typeof value) {
+    case 'string':
+      return value.length <= MAX_TEXT;
+    case 'number':
+      return Number.isFinite(value);
+    case 'boolean':
+      return true;
+    case 'object': {
+      if (value === null) return true;
+      if (Array.isArray(value)) return value.length <= MAX_CHOICES && value.every(isShort);
+      if (!isPlainObject(value)) return false;
+      for (const key of Object.keys(value)) {
+        const choice = value[key];
+        if (key.length > MAX_REF || key === '__proto__' || (choice !== null && !isShort(choice))) return false;
+      }
+      return true;
+    }
+    default:
+      return false;
+  }
+}
+
+/**
+ * True only for a body that SubmissionSchema accepts as it is, so that the common case skips the schema's parse
+ * (the costliest step of reading a submission). False sends the body through the schema, which names every
+ * problem; a `__proto__` key always takes that path.
+ */
+export function isPlainSubmission(body: unknown): body is z.output<typeof SubmissionSchema> {
+  if (!isPlainObject(body)) return false;
+  const keys = Object.keys(body);
+  if (keys.length !== 2 || !('userId' in body) || !('responses' in body)) return false;
+  const { userId, responses } = body;
+  if (typeof userId !== 'string' || !isRef(userId) || !isPlainObject(responses)) return false;
+  for (const key of Object.keys(responses)) {
+    if (!isRef(key) || key === '__proto__' || !isResponse(responses[key])) return false;
+  }
+  return true;
+}
 
 export const IdempotencyHeaders = z.object({
   'idempotency-key': z
