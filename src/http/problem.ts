@@ -64,6 +64,7 @@ const PARSER_ERRORS: Record<string, [number, string]> = {
   'encoding.unsupported': [415, 'The request body uses an unsupported content encoding.'],
   'charset.unsupported': [415, 'The request body uses an unsupported charset; send UTF-8.'],
   'request.aborted': [400, 'The request was aborted.'],
+  'request.size.invalid': [400, 'The request body does not match its Content-Length.'],
 };
 
 /** The one place domain error codes become statuses. */
@@ -88,6 +89,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   }
   const parserError = typeof err?.type === 'string' ? PARSER_ERRORS[err.type] : undefined;
   if (parserError) return sendProblem(res, parserError[0], parserError[1]);
+  // Other client errors a body parser raises (a compressed body that does not inflate) carry their status.
+  if (err?.expose === true && Number.isInteger(err.status) && err.status >= 400 && err.status < 500) {
+    return sendProblem(res, err.status, 'The request body could not be read.');
+  }
   req.log?.error({ err, req: { id: req.id } }, 'unhandled error');
   sendProblem(res, 500, 'The server could not complete the request.');
 };
