@@ -6,6 +6,7 @@ import type { Express } from 'express';
 import type { Logger } from 'pino';
 import type { Config } from './config.js';
 import { createApp } from './http/app.js';
+import { createHttpServer } from './http/http-server.js';
 import { routeModules } from './http/routes/index.js';
 import type { Services } from './services/index.js';
 
@@ -30,7 +31,7 @@ export function buildApp(services: Services, logger: Logger): Express {
 export function listen(services: Services, config: Config, logger: Logger): Promise<Server> {
   const app = buildApp(services, logger);
   return new Promise((resolve, reject) => {
-    const server = app.listen(config.port, config.host);
+    const server = createHttpServer(app).listen(config.port, config.host);
     trackResponses(server);
     server.once('listening', () => resolve(server));
     server.once('error', reject);
