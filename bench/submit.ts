@@ -1,9 +1,10 @@
 // The submission path under load: the real server (a child process whose first start loads items/ into a
 // temporary database and creates the quiz rnn-4.1) against a bare express JSON echo server (another child
 // process), both driven by autocannon with 50 connections and the same body, the RNN submission. They are
-// measured in alternating rounds, with the server's GET /health for scale, the order turned each round, so that a
-// shared machine's load and its drift fall on all alike; each round's ratios are printed, and the database must
-// hold exactly as many attempts as the server acknowledged with 201.
+// measured in alternating rounds, the order turned each round, so that a shared machine's load and its drift fall
+// on all alike; each round's ratios are printed, and the database must hold exactly as many attempts as the
+// server acknowledged with 201. For scale: the server's GET /health, and the same echo on qbank's HTTP server
+// (createHttpServer), which spares express's per-request prototype switch as qbank does.
 import { spawn, type ChildProcess } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
 import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
@@ -24,16 +25,20 @@ const TARGET_P99_MS = 25;
 /** Linux's USER_HZ: /proc reports CPU time in these ticks. */
 const CLOCK_TICKS = 100;
 
+/** The echo; with TUNED=1 on qbank's HTTP server instead of express's own. */
 const ECHO_SERVER = `
 import express from 'express';
 const app = express();
 app.use(express.json());
 app.use((req, res) => { res.json(req.body ?? null); });
-app.listen(Number(process.env.PORT), '127.0.0.1');
+const server = process.env.TUNED === '1' ? (await import('./src/http/http-server.ts')).createHttpServer(app) : app;
+server.listen(Number(process.env.PORT), '127.0.0.1');
 `;
 
+type TargetName = 'echo' | 'tuned' | 'qbank' | 'health';
+
 interface Target {
-  name: string;
+  name: TargetName;
   url: string;
   method: 'GET' | 'POST';
   headers: Record<string, string>;
@@ -80,11 +85,11 @@ async function waitFor(url: string, child: ChildProcess): Promise<void> {
   throw new Error(`${url} did not answer in time`);
 }
 
-async function startEcho(): Promise<{ url: string; pid: number; stop: () => void }> {
+async function startEcho(tuned: boolean): Promise<{ url: string; pid: number; stop: () => void }> {
   const port = await freePort();
-  const child = spawn(process.execPath, ['--input-type=module', '-e', ECHO_SERVER], {
+  const child = spawn(process.execPath, ['--import', 'tsx', '--input-type=module', '-e', ECHO_SERVER], {
     cwd: REPO_ROOT,
-    env: { ...process.env, PORT: String(port) },
+    env: { ...process.env, PORT: String(port), TUNED: tuned ? '1' : '0' },
     stdio: 'ignore',
   });
   const url = `http://127.0.0.1:${port}`;
@@ -180,7 +185,8 @@ export async function run(): Promise<void> {
   const adminKey = `bench-admin-${randomBytes(16).toString('hex')}`;
   // An empty database: the server's first start loads items/ and creates the quiz rnn-4.1.
   const server = await startServer(path, { QBANK_LOG_LEVEL: logLevel, QBANK_ADMIN_KEY: adminKey });
-  const echo = await startEcho();
+  const echo = await startEcho(false);
+  const tuned = await startEcho(true);
   try {
     const key = await clientKey(server, adminKey);
     const ids = await picker(server, key);
@@ -198,6 +204,7 @@ export async function run(): Promise<void> {
     const warmUpBody = JSON.stringify({ userId: 'bench-warmup', responses });
 
     const echoTarget: Target = { name: 'echo', url: echo.url, method: 'POST', headers: {}, status: 200, rate: 0, pid: echo.pid };
+    const tunedTarget: Target = { name: 'tuned', url: tuned.url, method: 'POST', headers: {}, status: 200, rate: 0, pid: tuned.pid };
     const qbankTarget: Target = {
       name: 'qbank',
       url: `${server.url}/api/v1/quizzes/rnn-4.1/attempts`,
@@ -218,15 +225,16 @@ export async function run(): Promise<void> {
       rate: 0,
       pid: server.child.pid!,
     };
-    for (const target of [echoTarget, qbankTarget, healthTarget]) await warmUp(target, warmUpBody);
-    const rounds: Record<'echo' | 'qbank' | 'health', Run>[] = [];
+    const targets = [echoTarget, qbankTarget, healthTarget, tunedTarget];
+    for (const target of targets) await warmUp(target, warmUpBody);
+    const rounds: Record<TargetName, Run>[] = [];
     let acknowledged = 0;
     for (let round = 1; round <= ROUNDS; round++) {
-      const order = round % 2 === 1 ? [echoTarget, qbankTarget, healthTarget] : [healthTarget, qbankTarget, echoTarget];
-      const runs: Partial<Record<'echo' | 'qbank' | 'health', Run>> = {};
-      for (const target of order) runs[target.name as 'echo' | 'qbank' | 'health'] = await measure(target, body);
+      const order = round % 2 === 1 ? targets : [...targets].reverse();
+      const runs: Partial<Record<TargetName, Run>> = {};
+      for (const target of order) runs[target.name] = await measure(target, body);
       acknowledged += runs.qbank!.answered;
-      rounds.push(runs as Record<'echo' | 'qbank' | 'health', Run>);
+      rounds.push(runs as Record<TargetName, Run>);
     }
     await server.stop();
 
@@ -237,6 +245,7 @@ export async function run(): Promise<void> {
 
     const ratios = rounds.map((r) => r.qbank.rate / r.echo.rate);
     const healthRatios = rounds.map((r) => r.health.rate / r.echo.rate);
+    const tunedRatios = rounds.map((r) => r.qbank.rate / r.tuned.rate);
     const cpuRatios = rounds.map((r) => r.echo.cpuPerRequest / r.qbank.cpuPerRequest);
     const ratio = median(ratios);
     const p99 = median(rounds.map((r) => r.qbank.p99));
@@ -245,7 +254,7 @@ export async function run(): Promise<void> {
       `The same RNN submission (7 graded questions), ${CONNECTIONS} connections, ${ROUNDS} alternating rounds; ` +
         `qbank logs requests at level ${logLevel}.`,
       '',
-      row(['round', 'server', 'req/s', 'p50 ms', 'p99 ms', 'seconds', 'requests', '/ echo', 'server CPU µs/req']),
+      row(['round', 'server', 'req/s', 'p50 ms', 'p99 ms', 'seconds', 'requests', 'req/s / echo', 'server CPU µs/req']),
       row(['--:', '---', '--:', '--:', '--:', '--:', '--:', '--:', '--:']),
     ];
     rounds.forEach((r, i) => {
@@ -255,12 +264,14 @@ export async function run(): Promise<void> {
         line('express.json echo', r.echo, ''),
         line('qbank POST /api/v1/quizzes/rnn-4.1/attempts', r.qbank, percent(ratios[i]!)),
         line('qbank GET /health (for scale)', r.health, percent(healthRatios[i]!)),
+        line('express.json echo on qbank\'s HTTP server (for scale)', r.tuned, percent(r.tuned.rate / r.echo.rate)),
       );
     });
     out.push(
       '',
       `- throughput qbank / echo, median of the rounds: ${percent(ratio)} (target ≥ ${TARGET_RATIO * 100}%): ${ratio >= TARGET_RATIO ? 'met' : 'missed'}`,
       `- GET /health / echo, median of the rounds: ${percent(median(healthRatios))}`,
+      `- throughput qbank / the echo on qbank's HTTP server, median of the rounds: ${percent(median(tunedRatios))} (no target: the same server construction on both sides)`,
       `- server CPU per request, echo / qbank, median of the rounds: ${percent(median(cpuRatios))} (the throughput ratio a server would reach with a core of its own)`,
       `- qbank p99 latency, median of the rounds: ${p99} ms (target ≤ ${TARGET_P99_MS} ms): ${p99 <= TARGET_P99_MS ? 'met' : 'missed'}`,
       `- attempts stored = 201s acknowledged (measured runs): ${stored} = ${acknowledged}: ${stored === acknowledged ? 'ok' : 'MISMATCH'}`,
@@ -269,6 +280,7 @@ export async function run(): Promise<void> {
     if (stored !== acknowledged) process.exitCode = 1;
   } finally {
     echo.stop();
+    tuned.stop();
     await server.kill();
     rmSync(dir, { recursive: true, force: true });
   }
