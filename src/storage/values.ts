@@ -1,11 +1,20 @@
 // Conversions between model values and what the columns hold.
 
+const POWERS_OF_TEN = [1, 10, 100, 1e3, 1e4, 1e5, 1e6, 1e7, 1e8, 1e9];
+
 /**
  * Rounds half away from zero at `places` decimals of the number's shortest decimal form, the way a
  * DECIMAL column rounds the value PHP sends it (1.000005 → 1.00001, where binary arithmetic gives 1.0).
  */
 export function roundDecimal(x: number, places: number): number {
   if (!Number.isFinite(x)) return x;
+  // Most values already have no more decimals (1, 0.5, a fraction rounded before): when x·10^places is a whole
+  // number that gives x back, x is the nearest double to that decimal, which is what the text route returns.
+  const scale = POWERS_OF_TEN[places];
+  if (scale !== undefined) {
+    const scaled = x * scale;
+    if (Number.isInteger(scaled) && scaled / scale === x) return x === 0 ? 0 : x;
+  }
   const text = String(Math.abs(x));
   const [mantissa, exponent = '0'] = text.split('e') as [string, string?];
   const shifted = Math.round(Number(`${mantissa}e${Number(exponent) + places}`));

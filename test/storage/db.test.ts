@@ -1,5 +1,6 @@
 import { existsSync, statSync } from 'node:fs';
 import { join } from 'node:path';
+import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
   closeDatabase,
@@ -175,8 +176,42 @@ describe('stored values', () => {
     [3.3333333, 5, 3.33333],
     [12, 5, 12],
     [1 / 3, 7, 0.3333333],
+    [-0, 5, 0],
+    [0.1234567000000001, 7, 0.1234567],
+    [7728337.127379901, 7, 7728337.1273799],
+    [0.5, 7, 0.5],
   ])('rounds %s at %s decimals half away from zero to %s', (x, places, expected) => {
     expect(Object.is(roundDecimal(x, places), expected)).toBe(true);
+  });
+
+  it('rounds as decimal arithmetic on the shortest form does, on random values', () => {
+    // The oracle rounds the digits of String(x) by hand.
+    const byDigits = (x: number, places: number): number => {
+      const [, sign, int, frac = '', exp = '0'] = /^(-?)(\d+)(?:\.(\d+))?(?:e([+-]?\d+))?$/.exec(String(x))!;
+      const digits = int! + frac;
+      const point = int!.length + Number(exp); // digits before the decimal point
+      const keep = point + places; // digits kept
+      if (keep < 0) return 0;
+      const padded = digits.padEnd(keep + 1, '0');
+      let kept = BigInt(padded.slice(0, keep) || '0');
+      if (padded[keep]! >= '5') kept += 1n;
+      const value = Number(`${kept}e-${places}`);
+      return sign === '-' && value !== 0 ? -value : value;
+    };
+    fc.assert(
+      fc.property(
+        fc.oneof(
+          fc.double({ min: -1e8, max: 1e8, noNaN: true }),
+          fc.integer({ min: -1e9, max: 1e9 }).map((n) => n / 1e7),
+          fc.integer({ min: -200, max: 200 }).map((n) => n / 8),
+        ),
+        fc.constantFrom(0, 2, 5, 7),
+        (x, places) => {
+          expect(Object.is(roundDecimal(x, places), byDigits(x, places))).toBe(true);
+        },
+      ),
+      { numRuns: 2000 },
+    );
   });
 
   it('writes blobs little-endian and reads them back bit for bit', () => {
