@@ -21,13 +21,13 @@ const SEMICOLON = 59;
 type Chunk = [hex: string | null, rows: number, lastAttemptId: number | null];
 
 /** A copy of `array` with room for `capacity` entries. */
-export function grown<T extends Float64Array | Int32Array | Int16Array>(array: T, capacity: number): T {
+function grown<T extends Float64Array | Int32Array | Int16Array>(array: T, capacity: number): T {
   const bigger = new (array.constructor as new (length: number) => T)(capacity);
   bigger.set(array);
   return bigger;
 }
 
-export function checkShape(shape: AttemptShape): void {
+function checkShape(shape: AttemptShape): void {
   const counts = [shape.slots, ...shape.parts];
   if (shape.parts.length !== shape.slots || counts.some((n) => !Number.isInteger(n) || n < 0)) {
     throw new InvalidInputError('the attempt shape needs one non-negative part count per slot');
