@@ -5,7 +5,7 @@
 // numbered from the (quiz, user, number) index, a page of users per query, without a string per row.
 import type { Database } from './db.js';
 import { InvalidInputError } from './errors.js';
-import type { AttemptRowChunk, AttemptRows, AttemptRowsRequest, AttemptShape, UserPage } from './types.js';
+import type { AttemptRowChunk, AttemptRowsRequest, AttemptShape, UserPage } from './types.js';
 
 /** Rows per chunk: the hex string of a chunk (about 256 characters a row) stays below V8's large-object size. */
 const CHUNK_ROWS = 400;
@@ -21,44 +21,17 @@ const SEMICOLON = 59;
 type Chunk = [hex: string | null, rows: number, lastAttemptId: number | null];
 
 /** A copy of `array` with room for `capacity` entries. */
-export function grown<T extends Float64Array | Int32Array | Int16Array>(array: T, capacity: number): T {
+function grown<T extends Float64Array | Int32Array | Int16Array>(array: T, capacity: number): T {
   const bigger = new (array.constructor as new (length: number) => T)(capacity);
   bigger.set(array);
   return bigger;
 }
 
-export function checkShape(shape: AttemptShape): void {
+function checkShape(shape: AttemptShape): void {
   const counts = [shape.slots, ...shape.parts];
   if (shape.parts.length !== shape.slots || counts.some((n) => !Number.isInteger(n) || n < 0)) {
     throw new InvalidInputError('the attempt shape needs one non-negative part count per slot');
   }
-}
-
-/**
- * Finds the row of an attempt id among rows [0, length) in ascending id order. Ids come in user order, so each
- * lookup lands somewhere else in the column: a table indexed by id costs one cache miss where a binary search
- * costs twenty, and is used when the quiz's ids are not too sparse.
- */
-export function rowFinder(attemptId: Float64Array, length: number): (id: number) => number {
-  const first = attemptId[0]!;
-  const span = attemptId[length - 1]! - first + 1;
-  if (span <= 4 * length + 1024) {
-    const rows = new Int32Array(span).fill(-1);
-    for (let r = 0; r < length; r++) rows[attemptId[r]! - first] = r;
-    return (id) => (id >= first && id - first < span ? rows[id - first]! : -1);
-  }
-  return (id) => {
-    let lo = 0;
-    let hi = length - 1;
-    while (lo <= hi) {
-      const mid = (lo + hi) >> 1;
-      const at = attemptId[mid]!;
-      if (at === id) return mid;
-      if (at < id) lo = mid + 1;
-      else hi = mid - 1;
-    }
-    return -1;
-  };
 }
 
 /** A read that overlapped a write: callers read inside StatisticsReader.snapshot. */
@@ -106,56 +79,6 @@ export class AttemptRowReader {
   /** The number of the quiz's rows with attempt ids in (afterAttemptId, throughAttemptId]. */
   countRows(quizId: number, afterAttemptId: number, throughAttemptId: number): number {
     return this.count.get(quizId, afterAttemptId, throughAttemptId)!;
-  }
-
-  /** The rows of the range as whole columns (see StatisticsReader.readAttemptRows). */
-  read(quizId: number, request: AttemptRowsRequest): AttemptRows {
-    const { shape, afterAttemptId, throughAttemptId, users } = request;
-    checkShape(shape);
-    const expected = this.countRows(quizId, afterAttemptId, throughAttemptId);
-    let capacity = Math.max(expected, request.capacity?.(expected) ?? 0, 1);
-    let attemptId = new Float64Array(capacity);
-    let user = new Int32Array(capacity);
-    let attemptNumber = new Int32Array(capacity);
-    let sumGrades = new Float64Array(capacity);
-    let fractions = Array.from({ length: shape.slots }, () => new Float64Array(capacity));
-    let classes = shape.parts.map((n) => Array.from({ length: n }, () => new Int16Array(capacity)));
-    const rawClasses = new Map<number, Int16Array>();
-    let length = 0;
-    let shapeMismatches = 0;
-    for (const chunk of this.chunks(quizId, request)) {
-      const rows = chunk.length;
-      if (length + rows > capacity) {
-        capacity = Math.max(length + rows, Math.ceil(capacity * 1.5));
-        attemptId = grown(attemptId, capacity);
-        user = grown(user, capacity);
-        attemptNumber = grown(attemptNumber, capacity);
-        sumGrades = grown(sumGrades, capacity);
-        fractions = fractions.map((column) => grown(column, capacity));
-        classes = classes.map((slot) => slot.map((column) => grown(column, capacity)));
-      }
-      attemptId.set(chunk.attemptId.subarray(0, rows), length);
-      user.set(chunk.user.subarray(0, rows), length);
-      attemptNumber.set(chunk.attemptNumber.subarray(0, rows), length);
-      sumGrades.set(chunk.sumGrades.subarray(0, rows), length);
-      fractions.forEach((column, s) => column.set(chunk.fractions[s]!.subarray(0, rows), length));
-      classes.forEach((slot, s) => slot.forEach((column, k) => column.set(chunk.classes[s]![k]!.subarray(0, rows), length)));
-      for (const [row, whole] of chunk.rawClasses) rawClasses.set(length + row, whole);
-      shapeMismatches += chunk.shapeMismatches;
-      length += rows;
-    }
-    let userCount = users?.size ?? 0;
-    if (users === undefined && length > 0) {
-      const rowOf = rowFinder(attemptId, length);
-      for (const page of this.userPages(quizId, afterAttemptId, attemptId[length - 1]!)) {
-        for (let i = 0; i < page.length; i++) {
-          const row = rowOf(page.attemptId[i]!);
-          if (row >= 0) user[row] = page.user[i]!;
-        }
-        userCount = page.userCount;
-      }
-    }
-    return { length, attemptId, user, attemptNumber, sumGrades, fractions, classes, rawClasses, shapeMismatches, userCount };
   }
 
   /**

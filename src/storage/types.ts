@@ -311,23 +311,6 @@ export interface AttemptShape {
   parts: number[];
 }
 
-/** A quiz's attempts as columns, in attempt id order. */
-export interface AttemptColumns {
-  length: number;
-  /** The distinct user ids; a user's index here is its dense index in `user`. */
-  userIds: string[];
-  user: Int32Array;
-  attemptNumber: Int32Array;
-  /** NaN where the attempt has no total (waiting for a manual grade). */
-  sumGrades: Float64Array;
-  /** fractions[slot][attempt], NaN for none. */
-  fractions: Float64Array[];
-  /** classes[slot][part][attempt], -1 for none. */
-  classes: Int16Array[][];
-  /** Attempts whose stored classes did not fit the shape (read as all -1). */
-  shapeMismatches: number;
-}
-
 /** Where a quiz's statistics rows stand, for a reader that keeps them in memory to compare with. */
 export interface StatsState {
   /** The highest attempt id among the quiz's rows; 0 when it has none. New attempts only get higher ids. */
@@ -349,8 +332,6 @@ export interface AttemptRowsRequest {
    * of the range are numbered from 0 in user-id order (cheaper for a large range: no string per row).
    */
   users?: Map<string, number>;
-  /** The room to make in the returned columns, given the number of rows to read. */
-  capacity?: (rows: number) => number;
   /**
    * Attempts whose classes blob is laid out for other question versions than `shape` describes: their
    * classes are returned whole in `rawClasses` (and -1 in the columns) for the caller to map.
@@ -359,28 +340,13 @@ export interface AttemptRowsRequest {
 }
 
 /**
- * A chunk of a ranged read: a few hundred rows in the arrays' first `length` entries. `user` holds the numbers
- * of the request's `users` map, or 0 when the users are numbered afterwards (see UserPage); `rawClasses` and
- * `shapeMismatches` are the chunk's.
+ * A chunk of a ranged read: a few hundred rows, in attempt id order, in the arrays' first `length` entries. Its
+ * `rawClasses` and `shapeMismatches` are the chunk's.
  */
-export type AttemptRowChunk = Omit<AttemptRows, 'userCount'>;
-
-/** A page of the users of a range of attempts, numbered from 0 in user-id order across pages. */
-export interface UserPage {
-  length: number;
-  /** The page's attempts (each user's attempts together) … */
-  attemptId: Float64Array;
-  /** … and their users' numbers. */
-  user: Int32Array;
-  /** The users numbered so far, this page's included. */
-  userCount: number;
-}
-
-/** A range of a quiz's attempts as columns, in attempt id order; the arrays may be longer than `length`. */
-export interface AttemptRows {
+export interface AttemptRowChunk {
   length: number;
   attemptId: Float64Array;
-  /** Dense user indices: from the request's `users` map, or 0 … userCount − 1. */
+  /** The numbers of the request's `users` map, or 0 when the users are numbered afterwards (see UserPage). */
   user: Int32Array;
   attemptNumber: Int32Array;
   /** NaN where the attempt has no total (waiting for a manual grade). */
@@ -393,6 +359,15 @@ export interface AttemptRows {
   rawClasses: Map<number, Int16Array>;
   /** Rows whose blobs did not fit the shape (read as NaN / -1), `rawClassesFor` rows counted only for fractions. */
   shapeMismatches: number;
-  /** The number of distinct users (the size of `users` when it was given). */
+}
+
+/** A page of the users of a range of attempts, numbered from 0 in user-id order across pages. */
+export interface UserPage {
+  length: number;
+  /** The page's attempts (each user's attempts together) … */
+  attemptId: Float64Array;
+  /** … and their users' numbers. */
+  user: Int32Array;
+  /** The users numbered so far, this page's included. */
   userCount: number;
 }

@@ -2,6 +2,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseQuestion, newDescription, newEssay, richText } from '../../src/model/index.js';
 import { assignChoiceIds } from '../../src/services/choice-ids.js';
+import { readAllRows } from '../helpers/attempt-rows.js';
 import { useApi, type Api } from './harness.js';
 import { choiceIds } from './rnn-quiz.js';
 
@@ -58,7 +59,7 @@ describe('essay grading', () => {
       comment: null,
     });
     const shape = { slots: 2, parts: [1, 0] };
-    expect(Array.from(a.store.statistics.readAttemptColumns(quizId, shape).sumGrades)).toEqual([Number.NaN]);
+    expect(Array.from(readAllRows(a.store.statistics, quizId, shape).sumGrades)).toEqual([Number.NaN]);
 
     const graded = await grade(a, submitted.id, { questionId: 'essay-1', fraction: 0.75, comment: 'Хорошо, но кратко.' });
     expect(graded.status).toBe(200);
@@ -73,7 +74,7 @@ describe('essay grading', () => {
     // The right-answered Q1 is untouched.
     expect(graded.body.questions[0]).toEqual(submitted.questions[0]);
     // The statistics row follows.
-    const columns = a.store.statistics.readAttemptColumns(quizId, shape);
+    const columns = readAllRows(a.store.statistics, quizId, shape);
     expect(Array.from(columns.sumGrades)).toEqual([2.5]);
     expect(columns.fractions.map((f) => f[0])).toEqual([1, 0.75]);
     // The stored attempt reads back as graded.

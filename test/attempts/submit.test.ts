@@ -1,6 +1,7 @@
 // The RNN quiz end to end over HTTP with a client key: Moodle's grades, totals, feedback and storage.
 import { describe, expect, it } from 'vitest';
 import { roundDecimal } from '../../src/storage/index.js';
+import { readAllRows } from '../helpers/attempt-rows.js';
 import { useApi, type Api } from './harness.js';
 import { choiceIds, CORRECT, INCORRECT, PARTIAL, rightResponses } from './rnn-quiz.js';
 
@@ -217,7 +218,7 @@ describe('the RNN quiz over HTTP', () => {
   it('stores the statistics row: a fraction per graded slot and a class per part', async () => {
     const a = api();
     const res = await submit(a, { ...allWrong(a), 'rnn-q6': null });
-    const columns = a.store.statistics.readAttemptColumns(a.rnn.quizId, { slots: 7, parts: [1, 4, 1, 1, 5, 1, 3] });
+    const columns = readAllRows(a.store.statistics, a.rnn.quizId, { slots: 7, parts: [1, 4, 1, 1, 5, 1, 3] });
     expect(columns.length).toBe(1);
     expect(columns.shapeMismatches).toBe(0);
     expect(Array.from(columns.sumGrades)).toEqual([res.body.sumGrades]);

@@ -12,6 +12,7 @@ import {
 } from '../../src/model/index.js';
 import { assignChoiceIds } from '../../src/services/choice-ids.js';
 import type { ChoiceIds } from '../../src/storage/index.js';
+import { readAllRows } from '../helpers/attempt-rows.js';
 import { useApi, type Api } from './harness.js';
 
 const api = useApi();
@@ -80,7 +81,7 @@ describe('response shapes by type', () => {
     expect(res.body.sumGrades).toBe(3.66667);
 
     // Statistics classes: TF "True" (0); SA first answer (0); each stem's chosen choice; the chosen set choices.
-    const columns = a.store.statistics.readAttemptColumns(res.body.quizId, { slots: 4, parts: [1, 1, 3, 3] });
+    const columns = readAllRows(a.store.statistics, res.body.quizId, { slots: 4, parts: [1, 1, 3, 3] });
     expect(columns.classes.map((slot) => slot.map((part) => part[0]))).toEqual([[0], [0], [0, 3, 2], [0, 0, -1]]);
   });
 

@@ -3,6 +3,7 @@
 import { describe, expect, it } from 'vitest';
 import { baseQuestion, newEssay, newShortAnswer, richText, type Question } from '../../src/model/index.js';
 import { assignChoiceIds } from '../../src/services/choice-ids.js';
+import { readAllRows } from '../helpers/attempt-rows.js';
 import { useApi, type Api } from './harness.js';
 import { choiceIds } from './rnn-quiz.js';
 
@@ -114,7 +115,7 @@ describe('versions and regrade', () => {
     // The right answer stays right on the new version; it moved without a change of grade.
     expect((await read(a, unchanged.id)).questions[1]).toMatchObject({ versionId: newVersion, fraction: 1 });
     // The statistics row was rewritten.
-    const columns = a.store.statistics.readAttemptColumns(a.rnn.quizId, { slots: 7, parts: [1, 4, 1, 1, 5, 1, 3] });
+    const columns = readAllRows(a.store.statistics, a.rnn.quizId, { slots: 7, parts: [1, 4, 1, 1, 5, 1, 3] });
     expect(Array.from(columns.sumGrades)).toEqual([1.5, 1]);
     expect(Array.from(columns.fractions[1]!)).toEqual([0.5, 1]);
     // Nothing is left to regrade.

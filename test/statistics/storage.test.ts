@@ -4,7 +4,8 @@ import { setImmediate as nextTurn } from 'node:timers/promises';
 import { describe, expect, it } from 'vitest';
 import { createRnnQuiz, gradedAttempt, gradedSlots, RNN_CATEGORY } from '../../bench/stats-data.js';
 import type { MultichoiceQuestion } from '../../src/model/index.js';
-import { openStore, type AttemptRows, type AttemptShape, type NewAttempt, type Store } from '../../src/storage/index.js';
+import { openStore, type AttemptShape, type NewAttempt, type Store } from '../../src/storage/index.js';
+import { readRows } from '../helpers/attempt-rows.js';
 import { statsOnlyAttempt } from '../storage/helpers.js';
 import { useHarness } from './harness.js';
 
@@ -56,11 +57,11 @@ describe('the per-quiz change counter', () => {
   });
 });
 
-describe('readAttemptRows', () => {
-  it('reads the rows of an id range across pages, with the capacity asked for and users numbered on', () => {
+describe('ranged reads of the rows', () => {
+  it('reads the rows of an id range across chunks, with users numbered on from a map', () => {
     const { store } = h();
     const [a, b] = twoQuizzes(store);
-    const count = 8200; // more than one page
+    const count = 8200; // many chunks
     const ids: number[] = [];
     store.transaction(() => {
       for (let i = 0; i < count; i++) {
@@ -69,15 +70,9 @@ describe('readAttemptRows', () => {
       }
     });
     const users = new Map<string, number>([['someone else', 0]]);
-    const rows = store.statistics.readAttemptRows(a, {
-      shape: SHAPE,
-      afterAttemptId: ids[99]!,
-      throughAttemptId: ids[8149]!,
-      users,
-      capacity: (n) => n + 10,
-    });
+    const rows = readRows(store.statistics, a, { shape: SHAPE, afterAttemptId: ids[99]!, throughAttemptId: ids[8149]!, users });
     expect(rows.length).toBe(8050);
-    expect(rows.user.length).toBe(8060);
+    expect(rows.chunks.length).toBeGreaterThan(1);
     expect(rows.shapeMismatches).toBe(0);
     expect(users.size).toBe(98);
     for (let r = 0; r < rows.length; r++) {
@@ -102,16 +97,16 @@ describe('readAttemptRows', () => {
       for (const u of order) ids.push(store.attempts.insertAttempt(bare(a, u, [1, 1], [0, 0, 0])).id);
       store.attempts.insertAttempt(bare(b, 'aaron', [1, 1], [0, 0, 0]));
     });
-    const all = store.statistics.readAttemptRows(a, { shape: SHAPE, afterAttemptId: 0, throughAttemptId: ids.at(-1)! });
+    const all = readRows(store.statistics, a, { shape: SHAPE, afterAttemptId: 0, throughAttemptId: ids.at(-1)! });
     const sorted = [...new Set(order)].sort();
     expect(all.userCount).toBe(2100);
-    expect([...all.user.subarray(0, all.length)]).toEqual(order.map((u) => sorted.indexOf(u)));
+    expect([...all.user]).toEqual(order.map((u) => sorted.indexOf(u)));
 
-    const range = store.statistics.readAttemptRows(a, { shape: SHAPE, afterAttemptId: ids[2099]!, throughAttemptId: ids[2102]! });
+    const range = readRows(store.statistics, a, { shape: SHAPE, afterAttemptId: ids[2099]!, throughAttemptId: ids[2102]! });
     const names = order.slice(2100, 2103);
     const inRange = [...new Set(names)].sort();
     expect(range.userCount).toBe(inRange.length);
-    expect([...range.user.subarray(0, range.length)]).toEqual(names.map((u) => inRange.indexOf(u)));
+    expect([...range.user]).toEqual(names.map((u) => inRange.indexOf(u)));
   });
 
   it('counts rows that do not fit the shape and hands over the classes of the attempts asked for', () => {
@@ -121,13 +116,13 @@ describe('readAttemptRows', () => {
     const longer = store.attempts.insertAttempt(bare(a, 'longer', [0.5, 1], [2, 0, -1, 4])).id;
     const badFractions = store.attempts.insertAttempt(bare(a, 'bad', [0.5], [1, 1, 1])).id;
     const read = (raw: number[]) =>
-      store.statistics.readAttemptRows(a, { shape: SHAPE, afterAttemptId: 0, throughAttemptId: badFractions, users: new Map(), rawClassesFor: new Set(raw) });
+      readRows(store.statistics, a, { shape: SHAPE, afterAttemptId: 0, throughAttemptId: badFractions, users: new Map(), rawClassesFor: new Set(raw) });
 
     const plain = read([]);
     expect(plain.shapeMismatches).toBe(2);
-    expect([...plain.fractions[0]!.subarray(0, 3)]).toEqual([0.5, 0.5, Number.NaN]);
+    expect([...plain.fractions[0]!]).toEqual([0.5, 0.5, Number.NaN]);
     // Each blob is read when it fits: the third row's classes do, its fractions do not.
-    expect([...plain.classes[0]![0]!.subarray(0, 3)]).toEqual([2, -1, 1]);
+    expect([...plain.classes[0]![0]!]).toEqual([2, -1, 1]);
     expect(plain.rawClasses.size).toBe(0);
 
     const raw = read([fits, longer, badFractions]);
@@ -135,90 +130,67 @@ describe('readAttemptRows', () => {
     expect([...raw.rawClasses.keys()]).toEqual([0, 1]);
     expect([...raw.rawClasses.get(0)!]).toEqual([2, 0, -1]);
     expect([...raw.rawClasses.get(1)!]).toEqual([2, 0, -1, 4]);
-    expect([...raw.classes[1]![0]!.subarray(0, 3)]).toEqual([-1, -1, -1]);
+    expect([...raw.classes[1]![0]!]).toEqual([-1, -1, -1]);
     expect(raw.fractions[1]![1]).toBe(1);
   });
 });
 
-/** The chunks of a ranged read, copied and put end to end. */
-function concatenated(store: Store, quizId: number, request: Parameters<Store['statistics']['readAttemptRows']>[1]) {
-  const rows: Omit<AttemptRows, 'userCount'> & { chunks: number[] } = {
-    length: 0,
-    attemptId: new Float64Array(0),
-    user: new Int32Array(0),
-    attemptNumber: new Int32Array(0),
-    sumGrades: new Float64Array(0),
-    fractions: Array.from({ length: request.shape.slots }, () => new Float64Array(0)),
-    classes: request.shape.parts.map((n) => Array.from({ length: n }, () => new Int16Array(0))),
-    rawClasses: new Map(),
-    shapeMismatches: 0,
-    chunks: [],
-  };
-  const join = <T extends Float64Array | Int32Array | Int16Array>(a: T, b: T, n: number): T => {
-    const out = new (a.constructor as new (length: number) => T)(a.length + n);
-    out.set(a);
-    out.set(b.subarray(0, n), a.length);
-    return out;
-  };
-  for (const chunk of store.statistics.attemptRowChunks(quizId, request)) {
-    const n = chunk.length;
-    for (const [row, whole] of chunk.rawClasses) rows.rawClasses.set(rows.length + row, whole.slice());
-    rows.attemptId = join(rows.attemptId, chunk.attemptId, n);
-    rows.user = join(rows.user, chunk.user, n);
-    rows.attemptNumber = join(rows.attemptNumber, chunk.attemptNumber, n);
-    rows.sumGrades = join(rows.sumGrades, chunk.sumGrades, n);
-    rows.fractions = rows.fractions.map((column, s) => join(column, chunk.fractions[s]!, n));
-    rows.classes = rows.classes.map((slot, s) => slot.map((column, k) => join(column, chunk.classes[s]![k]!, n)));
-    rows.shapeMismatches += chunk.shapeMismatches;
-    rows.length += n;
-    rows.chunks.push(n);
-  }
-  return rows;
-}
-
 describe('attemptRowChunks and attemptUserPages', () => {
-  it('give chunk by chunk the rows of one ranged read, and page by page its user numbers', () => {
+  it('give chunk by chunk the rows of a range, and page by page its user numbers', () => {
     const { store } = h();
     const [a, b] = twoQuizzes(store);
-    const ids: number[] = [];
+    const stored: { id: number; user: string; number: number; sum: number | null; fractions: number[]; classes: number[] }[] = [];
+    const attemptsOf = new Map<string, number>();
     store.transaction(() => {
       for (let i = 0; i < 2500; i++) {
+        const user = `u${(i * 31) % 2300}`;
+        const fractions = [i / 2500, i % 11 === 0 ? 0.5 : Number.NaN];
         const classes = i % 7 === 0 ? [i % 3, -1, i % 2, 1] : [i % 3, -1, i % 2];
-        ids.push(store.attempts.insertAttempt(bare(a, `u${(i * 31) % 2300}`, [i / 2500, i % 11 === 0 ? 0.5 : Number.NaN], classes, i % 50 === 0 ? null : i)).id);
+        const sum = i % 50 === 0 ? null : i;
+        const { id } = store.attempts.insertAttempt(bare(a, user, fractions, classes, sum));
+        attemptsOf.set(user, (attemptsOf.get(user) ?? 0) + 1);
+        stored.push({ id, user, number: attemptsOf.get(user)!, sum, fractions, classes });
         if (i % 500 === 0) store.attempts.insertAttempt(bare(b, 'noise', [0, 0], [0, 0, 0]));
       }
     });
-    const range = { shape: SHAPE, afterAttemptId: ids[9]!, throughAttemptId: ids[2409]!, rawClassesFor: new Set([ids[14]!, ids[700]!]) };
-    const whole = store.statistics.readAttemptRows(a, range);
-    const chunks = concatenated(store, a, range);
-    expect(chunks.chunks.length).toBeGreaterThan(3);
+    const raw = new Set([stored[14]!.id, stored[700]!.id]);
+    const range = { shape: SHAPE, afterAttemptId: stored[9]!.id, throughAttemptId: stored[2409]!.id, rawClassesFor: raw };
+    // What the range should read, from the attempts as stored: a classes blob of 4 fits no row of the shape.
+    const expected = stored.slice(10, 2410);
+    const fitting = (classes: number[]) => (classes.length === 3 ? classes : [-1, -1, -1]);
+    const rawRows = new Map(expected.flatMap((e, row) => (raw.has(e.id) ? [[row, e.classes] as const] : [])));
+    const mismatches = expected.filter((e) => e.classes.length !== 3 && !raw.has(e.id)).length;
+    const userNames = [...new Set(expected.map((e) => e.user))].sort();
+
+    const rows = readRows(store.statistics, a, range);
+    expect(rows.chunks.length).toBeGreaterThan(3);
     expect(store.statistics.countAttemptRows(a, range.afterAttemptId, range.throughAttemptId)).toBe(2400);
-    const cut = <T extends { subarray(a: number, b: number): T }>(x: T) => x.subarray(0, whole.length);
-    expect(chunks.length).toBe(whole.length);
-    expect(chunks.attemptId).toEqual(cut(whole.attemptId));
-    expect(chunks.attemptNumber).toEqual(cut(whole.attemptNumber));
-    expect(chunks.sumGrades).toEqual(cut(whole.sumGrades));
-    expect(chunks.fractions).toEqual(whole.fractions.map(cut));
-    expect(chunks.classes).toEqual(whole.classes.map((slot) => slot.map(cut)));
-    expect(chunks.rawClasses).toEqual(whole.rawClasses);
-    expect(chunks.shapeMismatches).toBe(whole.shapeMismatches);
-    expect(chunks.shapeMismatches).toBeGreaterThan(0);
-    // Without a map the chunks leave users to the pages, which number them as the whole read does.
-    expect(chunks.user.every((u) => u === 0)).toBe(true);
-    const users = new Map<number, number>();
-    let userCount = 0;
-    for (const page of store.statistics.attemptUserPages(a, range.afterAttemptId, range.throughAttemptId)) {
-      for (let i = 0; i < page.length; i++) users.set(page.attemptId[i]!, page.user[i]!);
-      userCount = page.userCount;
+    expect(rows.length).toBe(2400);
+    expect([...rows.attemptId]).toEqual(expected.map((e) => e.id));
+    expect([...rows.attemptNumber]).toEqual(expected.map((e) => e.number));
+    expect(expected.some((e) => e.number > 1)).toBe(true);
+    expect([...rows.sumGrades]).toEqual(expected.map((e) => e.sum ?? Number.NaN));
+    expect(rows.fractions.map((column) => [...column])).toEqual([0, 1].map((s) => expected.map((e) => e.fractions[s])));
+    expect([...rows.classes[0]![0]!]).toEqual(expected.map((e) => (raw.has(e.id) ? -1 : fitting(e.classes)[0])));
+    expect(rows.classes[1]!.map((column) => [...column])).toEqual(
+      [1, 2].map((k) => expected.map((e) => (raw.has(e.id) ? -1 : fitting(e.classes)[k]))),
+    );
+    expect(new Map([...rows.rawClasses].map(([row, whole]) => [row, [...whole]]))).toEqual(rawRows);
+    expect(rawRows.size).toBe(2);
+    expect(rows.shapeMismatches).toBe(mismatches);
+    expect(mismatches).toBeGreaterThan(0);
+    // Without a map the chunks leave users to the pages, which number them in user-id order.
+    for (const chunk of store.statistics.attemptRowChunks(a, range)) {
+      expect(chunk.user.subarray(0, chunk.length).every((u) => u === 0)).toBe(true);
     }
-    expect(userCount).toBe(whole.userCount);
-    expect(users.size).toBe(whole.length);
-    expect(Array.from(chunks.attemptId, (id) => users.get(id))).toEqual(Array.from(cut(whole.user)));
+    expect(rows.userCount).toBe(userNames.length);
+    expect([...rows.user]).toEqual(expected.map((e) => userNames.indexOf(e.user)));
 
     // With a map, users are numbered on in the order they come, chunk after chunk.
-    const byMap = concatenated(store, a, { ...range, users: new Map() });
-    const wholeByMap = store.statistics.readAttemptRows(a, { ...range, users: new Map() });
-    expect(byMap.user).toEqual(cut(wholeByMap.user));
+    const byMap = readRows(store.statistics, a, { ...range, users: new Map() });
+    const firstSeen = [...new Set(expected.map((e) => e.user))];
+    expect(byMap.userIds).toEqual(firstSeen);
+    expect([...byMap.user]).toEqual(expected.map((e) => firstSeen.indexOf(e.user)));
   });
 });
 

@@ -8,6 +8,7 @@ import {
   type AttemptRecord,
   type Store,
 } from '../../src/storage/index.js';
+import { readAllRows } from '../helpers/attempt-rows.js';
 import { useStore } from '../helpers/store.js';
 import { essay, multichoice, NO_IDS, trueFalse, twoSlotAttempt } from './helpers.js';
 import { thrown } from '../helpers/thrown.js';
@@ -256,7 +257,7 @@ describe('setManualGrade', () => {
       gradedAt: '2025-03-02T00:00:00.000Z',
     });
     expect(graded.questions[0]).toEqual(attempt.questions[0]);
-    const columns = s.statistics.readAttemptColumns(quiz, { slots: 2, parts: [1, 1] });
+    const columns = readAllRows(s.statistics, quiz, { slots: 2, parts: [1, 1] });
     expect([...columns.fractions[1]!]).toEqual([0.75]);
     expect([...columns.classes[1]![0]!]).toEqual([3]);
     expect([...columns.sumGrades]).toEqual([2.5]);
@@ -267,7 +268,7 @@ describe('setManualGrade', () => {
       fractions: new Float64Array([1, 1]),
     }));
     expect(again.questions[1]).toMatchObject({ fraction: 1, comment: 'Good, but short.' });
-    expect([...s.statistics.readAttemptColumns(quiz, { slots: 2, parts: [1, 1] }).classes[1]![0]!]).toEqual([3]);
+    expect([...readAllRows(s.statistics, quiz, { slots: 2, parts: [1, 1] }).classes[1]![0]!]).toEqual([3]);
   });
 
   it('changes nothing when the recomputation throws', () => {
@@ -280,7 +281,7 @@ describe('setManualGrade', () => {
       }),
     ).toThrow('cannot total');
     expect(s.attempts.getAttempt(attempt.id)).toEqual(attempt);
-    const columns = s.statistics.readAttemptColumns(quiz, { slots: 2, parts: [1, 1] });
+    const columns = readAllRows(s.statistics, quiz, { slots: 2, parts: [1, 1] });
     expect(Number.isNaN(columns.fractions[1]![0]!)).toBe(true);
   });
 
@@ -325,7 +326,7 @@ describe('regradeAttempts', () => {
     for (const id of [a.id, b.id]) {
       expect(s.attempts.getAttempt(id)!.questions[0]).toMatchObject(regraded);
     }
-    const columns = s.statistics.readAttemptColumns(quiz, { slots: 2, parts: [1, 1] });
+    const columns = readAllRows(s.statistics, quiz, { slots: 2, parts: [1, 1] });
     expect([...columns.fractions[0]!]).toEqual([0.5, 0.5]);
   });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { random } from '../../bench/random.js';
 import { InvalidInputError, type NewAttempt, type Store } from '../../src/storage/index.js';
+import { readAllRows } from '../helpers/attempt-rows.js';
 import { useStore } from '../helpers/store.js';
 import { NO_IDS, statsOnlyAttempt, trueFalse } from './helpers.js';
 
@@ -23,13 +24,13 @@ function attempt(quizId: number, userId: string, sumGrades: number | null, fract
   return statsOnlyAttempt(quizId, userId, PARTS.length, sumGrades, fractions, classes);
 }
 
-describe('readAttemptColumns', () => {
+describe('the statistics rows read back', () => {
   it('gives back every fraction, class and total exactly, NaN and -1 included, for a few thousand attempts', () => {
     const s = store();
     const quiz = quizWith(s, PARTS.length);
     const noise = quizWith(s, PARTS.length);
     const next = random(20250301);
-    const count = 3000; // more than the first capacity, so the columns grow
+    const count = 3000; // several chunks
     const expected: { user: string; sum: number | null; fractions: number[]; classes: number[] }[] = [];
     s.transaction(() => {
       for (let i = 0; i < count; i++) {
@@ -46,7 +47,7 @@ describe('readAttemptColumns', () => {
       }
     });
 
-    const columns = s.statistics.readAttemptColumns(quiz, { slots: PARTS.length, parts: PARTS });
+    const columns = readAllRows(s.statistics, quiz, { slots: PARTS.length, parts: PARTS });
     expect(columns.length).toBe(count);
     expect(columns.shapeMismatches).toBe(0);
     expect(new Set(columns.userIds).size).toBe(columns.userIds.length);
@@ -73,7 +74,7 @@ describe('readAttemptColumns', () => {
   it('answers empty columns for a quiz without attempts', () => {
     const s = store();
     const quiz = quizWith(s, 2);
-    const columns = s.statistics.readAttemptColumns(quiz, { slots: 2, parts: [1, 2] });
+    const columns = readAllRows(s.statistics, quiz, { slots: 2, parts: [1, 2] });
     expect(columns).toMatchObject({ length: 0, userIds: [], shapeMismatches: 0 });
     expect(columns.user).toBeInstanceOf(Int32Array);
     expect(columns.fractions.map((c) => c.length)).toEqual([0, 0]);
@@ -86,7 +87,7 @@ describe('readAttemptColumns', () => {
     s.attempts.insertAttempt(attempt(quiz, 'a', 2, [1, 1], [0, 1, 2]));
     s.attempts.insertAttempt(attempt(quiz, 'b', 1, [1, 0], [0, 1])); // its second question had one part then
     s.attempts.insertAttempt(attempt(quiz, 'c', 1, [1], [0, 1, 2]));
-    const columns = s.statistics.readAttemptColumns(quiz, { slots: 2, parts: [1, 2] });
+    const columns = readAllRows(s.statistics, quiz, { slots: 2, parts: [1, 2] });
     expect(columns.shapeMismatches).toBe(2);
     expect([...columns.fractions[0]!]).toEqual([1, 1, Number.NaN]);
     expect([...columns.fractions[1]!]).toEqual([1, 0, Number.NaN]);
@@ -95,9 +96,9 @@ describe('readAttemptColumns', () => {
 
   it('refuses a shape whose part counts do not match its slots', () => {
     const s = store();
-    expect(() => s.statistics.readAttemptColumns(1, { slots: 2, parts: [1] })).toThrow(InvalidInputError);
-    expect(() => s.statistics.readAttemptColumns(1, { slots: 1, parts: [-1] })).toThrow(InvalidInputError);
-    expect(() => s.statistics.readAttemptColumns(1, { slots: 1, parts: [1.5] })).toThrow(InvalidInputError);
+    expect(() => readAllRows(s.statistics, 1, { slots: 2, parts: [1] })).toThrow(InvalidInputError);
+    expect(() => readAllRows(s.statistics, 1, { slots: 1, parts: [-1] })).toThrow(InvalidInputError);
+    expect(() => readAllRows(s.statistics, 1, { slots: 1, parts: [1.5] })).toThrow(InvalidInputError);
   });
 
   it('sees totals changed by a manual grade', () => {
@@ -125,7 +126,7 @@ describe('readAttemptColumns', () => {
       fractions: new Float64Array([1]),
       classes: new Int16Array([0]),
     }));
-    const columns = s.statistics.readAttemptColumns(quiz, { slots: 1, parts: [1] });
+    const columns = readAllRows(s.statistics, quiz, { slots: 1, parts: [1] });
     expect([...columns.sumGrades, ...columns.fractions[0]!, ...columns.classes[0]![0]!]).toEqual([1, 1, 0]);
   });
 });
