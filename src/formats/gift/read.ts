@@ -26,7 +26,7 @@ import { extractIdnumberAndTags } from './comments.js';
 import { phpNumber, storedNumber } from './numbers.js';
 import { escapeEdits, escapePost, escapePre, hasPlaceholderText, sourceIndex, type Edit } from './escapes.js';
 import { MOODLE, NOTE, quote } from './messages.js';
-import { cleanParamText, cleanQuestionName, createDefaultQuestionName, mbStrlen } from './php-text.js';
+import { cleanParamText, cleanQuestionName, createDefaultQuestionName, mbStrlen } from '../php-text.js';
 import {
   WEIGHT,
   dropEmptyFirst,

@@ -24,7 +24,7 @@ import type { Bank, SerializeOptions, SerializeResult } from '../diagnostics.js'
 import { TextSink } from '../text-sink.js';
 import { extractIdnumberAndTags } from './comments.js';
 import { escapePre, hasPlaceholderText, repchar } from './escapes.js';
-import { cleanQuestionName } from './php-text.js';
+import { cleanQuestionName } from '../php-text.js';
 import { WEIGHT, splitFormatTag } from './syntax.js';
 
 const FORMAT_NAME: Readonly<Record<TextFormat, string>> = {

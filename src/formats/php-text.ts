@@ -1,9 +1,10 @@
 // The PHP and Moodle text functions that decide question names on import: strip_tags(), Moodle's
-// shorten_text(), clean_param(PARAM_TEXT) and the two name helpers of qformat_default. They are reproduced
+// shorten_text(), clean_param(PARAM_TEXT) and the two name helpers of qformat_default, which the GIFT and the
+// Moodle XML importers share (both are qformat_default subclasses). They are reproduced
 // step by step because their quirks (a lone '<' dropped, '...' appended, '0' treated as empty) show up in
 // the names Moodle gives questions.
 
-import { phpTrim } from '../../model/index.js';
+import { phpTrim } from '../model/index.js';
 
 const isCSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 

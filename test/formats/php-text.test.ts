@@ -7,7 +7,7 @@ import {
   createDefaultQuestionName,
   shortenText,
   stripTags,
-} from '../../../src/formats/gift/php-text.js';
+} from '../../src/formats/php-text.js';
 
 describe('shorten_text (Moodle\'s tests, whole words)', () => {
   const frog =
