@@ -1,4 +1,4 @@
-// How Moodle's PHP reads the raw strings of an XML file: numbers, yes/no values, names.
+// How Moodle's PHP reads the raw strings of an XML file: numbers and yes/no values.
 import { phpEmpty, phpTrim } from '../../model/index.js';
 
 const WS = '[ \\t\\n\\r\\v\\f]*';
@@ -29,29 +29,4 @@ export function phpTruthy(raw: string): boolean {
   const n = phpNumber(raw);
   if (n.kind === 'numeric') return n.value !== 0;
   return !phpEmpty(raw);
-}
-
-const TAG = /<(?=[A-Za-z/!?])[^>]*(?:>|$)/g;
-
-/** PHP strip_tags, as far as names need it: `<b>`, `</b>`, `<!-- -->` go; `x < 2` stays. */
-export function stripTags(s: string): string {
-  return s.includes('<') ? s.replace(TAG, '') : s;
-}
-
-/** Moodle's clean_question_name: tags stripped (PARAM_TEXT), trimmed, at most 255 characters. */
-export function cleanQuestionName(raw: string): string {
-  const name = phpTrim(stripTags(raw));
-  if (name.length <= 255) return name;
-  const chars = Array.from(name);
-  // Moodle shortens with shorten_text, which ends the name with '...'.
-  return chars.length > 255 ? `${chars.slice(0, 252).join('')}...` : name;
-}
-
-const KEPT_BY_HTML_IS_BLANK = /<(?=\/?(?:img|object|applet|input|select|textarea|hr)\b)/i;
-
-/** Moodle's html_is_blank: nothing left once tags (other than images, inputs and rules) are stripped. */
-export function htmlIsBlank(s: string): boolean {
-  if (s === '') return true;
-  if (KEPT_BY_HTML_IS_BLANK.test(s)) return false;
-  return phpTrim(stripTags(s)) === '';
 }

@@ -10,11 +10,12 @@ import {
   type RichText,
   type TextFormat,
 } from '../../model/index.js';
+import { cleanQuestionName, htmlIsBlank } from '../php-text.js';
 import type { QuestionContext } from './context.js';
 import { readFormatName } from './formats.js';
 import { MESSAGES } from './messages.js';
 import { attribute, child, children, hasChild, NOT_TEXT, textContent } from './nodes.js';
-import { cleanQuestionName, htmlIsBlank, phpNumber, phpTruthy } from './php-values.js';
+import { phpNumber, phpTruthy } from './php-values.js';
 
 /** Text Moodle reads with getpath(…, istext): trimmed; an element where text belongs is `invalidxml`. */
 export function readTextValue(ctx: QuestionContext, node: unknown): string {

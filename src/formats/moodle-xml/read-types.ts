@@ -27,10 +27,11 @@ import {
   type TextFormat,
   type TrueFalseQuestion,
 } from '../../model/index.js';
+import { htmlIsBlank } from '../php-text.js';
 import type { QuestionContext } from './context.js';
 import { MESSAGES } from './messages.js';
 import { attribute, child, children, hasChild } from './nodes.js';
-import { htmlIsBlank, phpNumber, phpTruthy, transSingle } from './php-values.js';
+import { phpNumber, phpTruthy, transSingle } from './php-values.js';
 import { readFormatName } from './formats.js';
 import {
   readAnswer,
