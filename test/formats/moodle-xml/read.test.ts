@@ -1,7 +1,7 @@
 // Moodle's reading rules that its vectors do not cover one by one: defaults per type, yes/no spellings,
 // snapping, raw values, legacy forms and categories.
 import { describe, expect, it } from 'vitest';
-import { parseMoodleXml } from '../../../src/formats/moodle-xml/index.js';
+import { parseMoodleXml, writeMoodleXmlQuestion } from '../../../src/formats/moodle-xml/index.js';
 import type { Question } from '../../../src/model/index.js';
 import { inQuiz } from './helpers.js';
 
@@ -170,5 +170,14 @@ describe('names and blank texts as qformat_default and html_is_blank make them',
     const kept = '<hint format="html"><text><![CDATA[<img src="x.png">]]></text></hint>';
     expect(one(`<question type="shortanswer">${name}<answer fraction="100"><text>a</text></answer>${hint}${kept}</question>`).hints
       .map((h) => h.text.text)).toEqual(['<img src="x.png">']);
+  });
+});
+
+describe('numbers as PHP reads them', () => {
+  // PHP reads "-0" as the int 0 (var_export("-0" + 0) is 0), and Moodle's decimal column stores 0: never "-0".
+  it('<defaultgrade>-0</defaultgrade> is the mark 0, and is written back as 0', () => {
+    const q = one(`<question type="truefalse">${name}<defaultgrade>-0</defaultgrade></question>`);
+    expect(Object.is(q.defaultMark, 0)).toBe(true);
+    expect(writeMoodleXmlQuestion(q)).toContain('<defaultgrade>0</defaultgrade>');
   });
 });
