@@ -1,3 +1,4 @@
+// What every format's parser and serializer takes and returns, and the diagnostics a parser reports.
 import type { Category, Question } from '../model/index.js';
 
 export type Severity = 'error' | 'warning';
@@ -37,6 +38,25 @@ export interface ParseOptions {
 }
 
 export const DEFAULT_MAX_BYTES = 20 * 1024 * 1024;
+
+/** What a serializer writes: the questions in order and the categories they (and empty parents) are in. */
+export interface Bank {
+  questions: readonly Question[];
+  /** Info and idnumber of the categories the questions name (and of empty parent categories). */
+  categories?: readonly Category[];
+}
+
+export interface SerializeOptions {
+  /** The ids written in Moodle's `// question: N` / `<!-- question: N  -->` comments, by position (default 0). */
+  ids?: readonly number[];
+}
+
+/** What a serializer returns. */
+export interface SerializeResult {
+  text: string;
+  /** What the format cannot carry, one message per question and field. */
+  warnings: string[];
+}
 
 export function hasErrors(diagnostics: readonly Diagnostic[]): boolean {
   return diagnostics.some((d) => d.severity === 'error');

@@ -1,7 +1,6 @@
 // The registry of the file formats qbank reads and writes, looked up by name; and how to tell which one a
 // file is in from a name the user gave, its extension or its first bytes.
-import type { Category, Question } from '../model/index.js';
-import type { ParseOptions, ParseResult } from './diagnostics.js';
+import type { Bank, ParseOptions, ParseResult, SerializeOptions, SerializeResult } from './diagnostics.js';
 import { parseGift, serializeGift } from './gift/index.js';
 import { parseMoodleXml, serializeMoodleXml } from './moodle-xml/index.js';
 
@@ -10,23 +9,6 @@ export * from './diagnostics.js';
 export type FormatName = 'gift' | 'moodlexml';
 
 export const FORMAT_NAMES: readonly FormatName[] = ['gift', 'moodlexml'];
-
-/** What a serializer writes: the questions in order and the categories they (and empty parents) are in. */
-export interface Bank {
-  questions: readonly Question[];
-  categories?: readonly Category[];
-}
-
-export interface SerializeOptions {
-  /** The ids written in Moodle's `// question: N` / `<!-- question: N -->` comments, by position. */
-  ids?: readonly number[];
-}
-
-export interface SerializeResult {
-  text: string;
-  /** What the format cannot carry, one message per question and field. */
-  warnings: string[];
-}
 
 export interface Format {
   name: FormatName;

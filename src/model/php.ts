@@ -87,3 +87,21 @@ const PHP_NUMERIC = /^[ \t\n\r\v\f]*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?[ \t\
 export function phpIsNumeric(s: string): boolean {
   return PHP_NUMERIC.test(s);
 }
+
+const NUMERIC_PREFIX = /^[ \t\n\r\v\f]*[+-]?(\d+(\.\d*)?|\.\d+)([eE][+-]?\d+)?/;
+const ONLY_SPACE = /^[ \t\n\r\v\f]*$/;
+
+/**
+ * A string as PHP 8 arithmetic reads it: its value, whether PHP takes it as an int, and whether all of it is the
+ * number (`whole`; "50%" only starts with one: PHP warns and uses 50). Null when PHP throws a TypeError ("abc", "").
+ */
+export function phpNumber(s: string): { value: number; integer: boolean; whole: boolean } | null {
+  const m = NUMERIC_PREFIX.exec(s);
+  if (!m) return null;
+  const whole = ONLY_SPACE.test(s.slice(m[0].length));
+  const intLike = !m[1]!.includes('.') && m[3] === undefined;
+  const parsed = Number(m[0]);
+  // "-0" is PHP's int 0, but "-0.0" and "-0e0" are the float -0.0 (printed "-0").
+  const value = intLike ? parsed + 0 : parsed;
+  return { value, integer: intLike && Number.isSafeInteger(value), whole };
+}

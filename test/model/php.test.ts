@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phpFloat, phpIsNumeric, phpTrim } from '../../src/model/index.js';
+import { phpFloat, phpIsNumeric, phpNumber, phpTrim } from '../../src/model/index.js';
 
 describe('phpFloat prints numbers as PHP 8 does (precision 14)', () => {
   it.each([
@@ -44,5 +44,32 @@ describe('phpIsNumeric', () => {
     ['abc', false],
   ])('%j → %s', (s, numeric) => {
     expect(phpIsNumeric(s)).toBe(numeric);
+  });
+});
+
+describe('phpNumber reads a string as PHP 8 arithmetic does (values checked with PHP 8.2)', () => {
+  it.each([
+    ['5', { value: 5, integer: true, whole: true }],
+    [' 2.5 ', { value: 2.5, integer: false, whole: true }],
+    ['50%', { value: 50, integer: true, whole: false }],
+    ['1,5', { value: 1, integer: true, whole: false }],
+    ['0x1A', { value: 0, integer: true, whole: false }],
+    ['.5e1', { value: 5, integer: false, whole: true }],
+  ])('%j → %o', (s, expected) => {
+    expect(phpNumber(s)).toEqual(expected);
+  });
+
+  it('is null where PHP 8 throws a TypeError', () => {
+    expect(phpNumber('abc')).toBeNull();
+    expect(phpNumber('')).toBeNull();
+  });
+
+  // var_export("-0" + 0) is int 0; "-0.0" / 100 and "-0e0" / 100 print "-0".
+  it('"-0" is the int 0; "-0.0" and "-0e0" are the float -0', () => {
+    expect(Object.is(phpNumber('-0')!.value, 0)).toBe(true);
+    expect(Object.is(phpNumber('-0.0')!.value, -0)).toBe(true);
+    expect(Object.is(phpNumber('-0e0')!.value, -0)).toBe(true);
+    expect(phpFloat(phpNumber('-0.0')!.value / 100)).toBe('-0');
+    expect(phpFloat(phpNumber('-0')!.value / 100)).toBe('0');
   });
 });

@@ -3,4 +3,4 @@ export { parseGift, type GiftParseOptions } from './parse.js';
 export type { GiftSiteSettings } from './read.js';
 export { readGiftQuestion, type GiftQuestionRead } from './question.js';
 export { extractIdnumberAndTags } from './comments.js';
-export { serializeGift, writeGiftQuestion, type GiftWriteOptions, type GiftWriteResult } from './write.js';
+export { serializeGift, writeGiftQuestion } from './write.js';

@@ -11,6 +11,7 @@ import {
   newTrueFalse,
   isPhpTrimChar,
   phpIsNumeric,
+  phpNumber,
   phpTrim,
   richText,
   type Answer,
@@ -23,10 +24,10 @@ import {
 } from '../../model/index.js';
 import type { Diagnostic, Severity, SourcePosition } from '../diagnostics.js';
 import { extractIdnumberAndTags } from './comments.js';
-import { phpNumber, storedNumber } from './numbers.js';
+import { storedNumber } from './numbers.js';
 import { escapeEdits, escapePost, escapePre, hasPlaceholderText, sourceIndex, type Edit } from './escapes.js';
 import { MOODLE, NOTE, quote } from './messages.js';
-import { cleanParamText, cleanQuestionName, createDefaultQuestionName, mbStrlen } from './php-text.js';
+import { cleanParamText, cleanQuestionName, createDefaultQuestionName, mbStrlen } from '../php-text.js';
 import {
   WEIGHT,
   dropEmptyFirst,

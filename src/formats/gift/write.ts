@@ -20,22 +20,12 @@ import {
   type TextFormat,
   type TrueFalseQuestion,
 } from '../../model/index.js';
+import type { Bank, SerializeOptions, SerializeResult } from '../diagnostics.js';
 import { TextSink } from '../text-sink.js';
 import { extractIdnumberAndTags } from './comments.js';
 import { escapePre, hasPlaceholderText, repchar } from './escapes.js';
-import { cleanQuestionName } from './php-text.js';
+import { cleanQuestionName } from '../php-text.js';
 import { WEIGHT, splitFormatTag } from './syntax.js';
-
-export interface GiftWriteResult {
-  text: string;
-  /** What the file cannot carry, one message per question and field. */
-  warnings: string[];
-}
-
-export interface GiftWriteOptions {
-  /** The id written in each question's header comment (`// question: ID  name: …`), by position; default 0. */
-  ids?: readonly number[];
-}
 
 const FORMAT_NAME: Readonly<Record<TextFormat, string>> = {
   moodle: 'moodle',
@@ -497,10 +487,7 @@ function checkCategory(category: Category | undefined, path: string, warnings: s
  * A GIFT file as Moodle's export writes it (category switches on, each block followed by a blank line),
  * with a warning for everything the file cannot carry.
  */
-export function serializeGift(
-  bank: { questions: readonly Question[]; categories?: readonly Category[] },
-  options: GiftWriteOptions = {},
-): GiftWriteResult {
+export function serializeGift(bank: Bank, options: SerializeOptions = {}): SerializeResult {
   const warnings: string[] = [];
   const categories = bank.categories ?? [];
   const used = new Set<string>();

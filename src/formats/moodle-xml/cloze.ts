@@ -19,6 +19,8 @@ interface Subquestion {
   kind: Kind;
   weight: number;
   answers: { text: string; fraction: number }[];
+  /** Offset of the opening `{`. */
+  start: number;
   /** Offset of the closing `}`. */
   end: number;
 }
@@ -94,7 +96,7 @@ function readSubquestion(text: string, m: RegExpExecArray): Subquestion | null {
     if (total) for (const a of answers) if (a.fraction > 0) a.fraction /= total;
   }
   const weight = m[1] === '' ? 1 : Number(m[1]);
-  return { kind, weight, answers, end: pos };
+  return { kind, weight, answers, start: m.index, end: pos };
 }
 
 /** The embedded subquestions of a Cloze text, in order. */
@@ -112,11 +114,25 @@ function extract(text: string): Subquestion[] {
   return subquestions;
 }
 
-/** Moodle's verdict on a Cloze question text: its mark (the sum of the weights) or the error that refuses it. */
-export function checkCloze(text: string): { defaultMark: number; error: string | null } {
+/** The text with each part replaced by `{#1}`, `{#2}` …, as Moodle's qtype_multianswer_extract_question leaves it. */
+function withPlaceholders(text: string, subquestions: readonly Subquestion[]): string {
+  let out = '';
+  let from = 0;
+  subquestions.forEach((sub, i) => {
+    out += `${text.slice(from, sub.start)}{#${i + 1}}`;
+    from = sub.end + 1;
+  });
+  return out + text.slice(from);
+}
+
+/**
+ * Moodle's verdict on a Cloze question text: its mark (the sum of the weights) or the error that refuses it, and
+ * the text with placeholders for its parts.
+ */
+export function checkCloze(text: string): { defaultMark: number; error: string | null; placeholders: string } {
   const subquestions = extract(text);
   if (subquestions.length === 0) {
-    return { defaultMark: 0, error: MESSAGES.invalidmultianswerquestion(MESSAGES.questionsmissing) };
+    return { defaultMark: 0, error: MESSAGES.invalidmultianswerquestion(MESSAGES.questionsmissing), placeholders: text };
   }
   // Keyed like Moodle's error array: a later error for the same field replaces the earlier one in place.
   const errors = new Map<string, string>();
@@ -140,5 +156,5 @@ export function checkCloze(text: string): { defaultMark: number; error: string |
   });
   const defaultMark = subquestions.reduce((sum, sub) => sum + sub.weight, 0);
   const error = errors.size ? MESSAGES.invalidmultianswerquestion([...errors.values()].join(' ')) : null;
-  return { defaultMark, error };
+  return { defaultMark, error, placeholders: withPlaceholders(text, subquestions) };
 }

@@ -1,22 +1,5 @@
-// How Moodle's PHP reads the raw strings of an XML file: numbers, yes/no values, names.
-import { phpEmpty, phpTrim } from '../../model/index.js';
-
-const WS = '[ \\t\\n\\r\\v\\f]*';
-const NUMBER = '[+-]?(?:\\d+(?:\\.\\d*)?|\\.\\d+)(?:[eE][+-]?\\d+)?';
-const NUMERIC = new RegExp(`^${WS}(${NUMBER})${WS}$`);
-const LEADING_NUMERIC = new RegExp(`^${WS}(${NUMBER})`);
-
-/**
- * A string as PHP 8 arithmetic reads it: `kind` is 'numeric' for a numeric string, 'leading' for a string
- * that only starts with a number ("50%": PHP warns and uses 50), 'none' when PHP throws a TypeError.
- */
-export function phpNumber(raw: string): { kind: 'numeric' | 'leading' | 'none'; value: number } {
-  let m = NUMERIC.exec(raw);
-  if (m) return { kind: 'numeric', value: Number(m[1]) };
-  m = LEADING_NUMERIC.exec(raw);
-  if (m) return { kind: 'leading', value: Number(m[1]) };
-  return { kind: 'none', value: 0 };
-}
+// How Moodle's PHP reads the raw yes/no values of an XML file.
+import { phpEmpty, phpNumber, phpTrim } from '../../model/index.js';
 
 /** Moodle's trans_single: false only for `false`, `0` and the empty string (after trim); `False` is true. */
 export function transSingle(raw: string): boolean {
@@ -27,31 +10,6 @@ export function transSingle(raw: string): boolean {
 /** A raw 0/1-style option as PHP's `!empty()` reads it (a number is true when it is not 0). */
 export function phpTruthy(raw: string): boolean {
   const n = phpNumber(raw);
-  if (n.kind === 'numeric') return n.value !== 0;
+  if (n !== null && n.whole) return n.value !== 0;
   return !phpEmpty(raw);
-}
-
-const TAG = /<(?=[A-Za-z/!?])[^>]*(?:>|$)/g;
-
-/** PHP strip_tags, as far as names need it: `<b>`, `</b>`, `<!-- -->` go; `x < 2` stays. */
-export function stripTags(s: string): string {
-  return s.includes('<') ? s.replace(TAG, '') : s;
-}
-
-/** Moodle's clean_question_name: tags stripped (PARAM_TEXT), trimmed, at most 255 characters. */
-export function cleanQuestionName(raw: string): string {
-  const name = phpTrim(stripTags(raw));
-  if (name.length <= 255) return name;
-  const chars = Array.from(name);
-  // Moodle shortens with shorten_text, which ends the name with '...'.
-  return chars.length > 255 ? `${chars.slice(0, 252).join('')}...` : name;
-}
-
-const KEPT_BY_HTML_IS_BLANK = /<(?=\/?(?:img|object|applet|input|select|textarea|hr)\b)/i;
-
-/** Moodle's html_is_blank: nothing left once tags (other than images, inputs and rules) are stripped. */
-export function htmlIsBlank(s: string): boolean {
-  if (s === '') return true;
-  if (KEPT_BY_HTML_IS_BLANK.test(s)) return false;
-  return phpTrim(stripTags(s)) === '';
 }

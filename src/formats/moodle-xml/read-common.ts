@@ -3,6 +3,7 @@
 import {
   DEFAULT_PENALTY,
   phpEmpty,
+  phpNumber,
   phpTrim,
   type EmbeddedFile,
   type Hint,
@@ -10,11 +11,12 @@ import {
   type RichText,
   type TextFormat,
 } from '../../model/index.js';
+import { cleanQuestionName, htmlIsBlank } from '../php-text.js';
 import type { QuestionContext } from './context.js';
 import { readFormatName } from './formats.js';
 import { MESSAGES } from './messages.js';
 import { attribute, child, children, hasChild, NOT_TEXT, textContent } from './nodes.js';
-import { cleanQuestionName, htmlIsBlank, phpNumber, phpTruthy } from './php-values.js';
+import { phpTruthy } from './php-values.js';
 
 /** Text Moodle reads with getpath(…, istext): trimmed; an element where text belongs is `invalidxml`. */
 export function readTextValue(ctx: QuestionContext, node: unknown): string {
@@ -58,9 +60,9 @@ export function readNumberValue(
 ): number {
   if (raw === undefined) return fallback;
   const n = phpNumber(raw);
-  if (n.kind === 'numeric') return n.value;
+  if (n?.whole) return n.value;
   const shown = raw.length > 40 ? `${raw.slice(0, 40)}…` : raw;
-  if (n.kind === 'leading') {
+  if (n !== null) {
     ctx.warning('invalidnumber', `${what} '${shown}' is read as ${n.value}, the number it starts with, as Moodle does.`, offset);
     return n.value;
   }

@@ -10,6 +10,7 @@ import {
   newTrueFalse,
   phpEmpty,
   phpFloat,
+  phpNumber,
   phpTrim,
   richText,
   type CombinedFeedback,
@@ -27,10 +28,11 @@ import {
   type TextFormat,
   type TrueFalseQuestion,
 } from '../../model/index.js';
+import { htmlIsBlank } from '../php-text.js';
 import type { QuestionContext } from './context.js';
 import { MESSAGES } from './messages.js';
 import { attribute, child, children, hasChild } from './nodes.js';
-import { htmlIsBlank, phpNumber, phpTruthy, transSingle } from './php-values.js';
+import { phpTruthy, transSingle } from './php-values.js';
 import { readFormatName } from './formats.js';
 import {
   readAnswer,
@@ -159,8 +161,9 @@ export function readTrueFalse(ctx: QuestionContext, q: unknown, base: QuestionBa
       guessed = true;
       text = first ? 'true' : 'false';
     }
+    // PHP's `== 100`: true only for a numeric string worth 100.
     const fraction = phpNumber(attribute(answer, 'fraction') ?? '');
-    const is100 = fraction.kind === 'numeric' && fraction.value === 100;
+    const is100 = fraction !== null && fraction.whole && fraction.value === 100;
     if (text === 'true') {
       question.correctAnswer = is100;
       question.feedbackTrue = feedback;

@@ -1,10 +1,10 @@
 // Questions of the types qbank does not grade (Cloze, calculated, drag and drop, plugins, unknown types): kept
 // whole, with their header fields read for listing and search.
-import { phpTrim, type QuestionBase, type UnsupportedQuestion } from '../../model/index.js';
+import type { QuestionBase, UnsupportedQuestion } from '../../model/index.js';
+import { cleanQuestionName, createDefaultQuestionName } from '../php-text.js';
 import { checkCloze } from './cloze.js';
 import { QuestionContext } from './context.js';
 import { child, hasChild } from './nodes.js';
-import { cleanQuestionName, stripTags } from './php-values.js';
 import { readHeaders, readHints, readIdnumber, readPenalty, readRichText, readTags, readText } from './read-common.js';
 
 /** Types Moodle itself (or one of its standard plugins) imports and qbank keeps without grading them. */
@@ -46,14 +46,10 @@ export function readUnsupported(ctx: QuestionContext, q: unknown, qtype: string,
 function readClozeHeaders(ctx: QuestionContext, q: unknown): QuestionBase {
   const text = readRichText(ctx, child(q, 'questiontext'), 'html');
   const cloze = checkCloze(text.text);
-  let name: string;
-  if (hasChild(q, 'name')) {
-    name = cleanQuestionName(readText(ctx, child(q, 'name')));
-  } else {
-    const plain = phpTrim(stripTags(text.text).replace(/\s+/g, ' '));
-    const short = Array.from(plain);
-    name = cleanQuestionName(short.length > 80 ? `${short.slice(0, 77).join('')}...` : plain) || 'Question name';
-  }
+  // Without a name, Moodle makes one from the text as extract_question left it, with `{#n}` for each part.
+  const name = hasChild(q, 'name')
+    ? cleanQuestionName(readText(ctx, child(q, 'name')))
+    : createDefaultQuestionName(cloze.placeholders);
   ctx.name = name;
   if (cloze.error) ctx.error('invalidmultianswerquestion', cloze.error);
   return {

@@ -1,19 +1,9 @@
 // A whole bank as a Moodle XML file: the questions in order, each category announced before its first question.
-import type { Category, Question } from '../../model/index.js';
+import type { Category } from '../../model/index.js';
+import type { Bank, SerializeOptions, SerializeResult } from '../diagnostics.js';
 import { TextSink } from '../text-sink.js';
 import { ancestorKeys, categoryKey } from './categories.js';
 import { reportLosses, writeCategoryQuestion, writeMoodleXmlQuestion } from './write.js';
-
-export interface MoodleXmlBank {
-  questions: readonly Question[];
-  /** Info and idnumber of the categories the questions name (and of empty parent categories). */
-  categories?: readonly Category[];
-}
-
-export interface SerializeOptions {
-  /** The question ids written in each `<!-- question: N  -->` comment (default 0). */
-  ids?: readonly number[];
-}
 
 /** A category path's key and its ancestors' keys, worked out once per distinct path of the bank. */
 interface PathKeys {
@@ -33,10 +23,7 @@ function pathKeysCache(): (path: string) => PathKeys {
   };
 }
 
-export function serializeMoodleXml(
-  bank: MoodleXmlBank,
-  options: SerializeOptions = {},
-): { text: string; warnings: string[] } {
+export function serializeMoodleXml(bank: Bank, options: SerializeOptions = {}): SerializeResult {
   const warnings: string[] = [];
   const categories = bank.categories ?? [];
   const keysOf = pathKeysCache();

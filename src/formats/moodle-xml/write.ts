@@ -20,9 +20,9 @@ import {
   type TextFormat,
   type TrueFalseQuestion,
 } from '../../model/index.js';
+import { htmlIsBlank } from '../php-text.js';
 import { htmlSpecialChars, xmlEscape } from './escape.js';
 import { formatName } from './formats.js';
-import { htmlIsBlank } from './php-values.js';
 
 /** Receives a sentence for each thing a Moodle XML file cannot carry back. */
 export type LossReporter = (message: string) => void;

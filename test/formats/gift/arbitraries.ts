@@ -17,7 +17,7 @@ import {
   type TextFormat,
 } from '../../../src/model/index.js';
 import { hasPlaceholderText } from '../../../src/formats/gift/escapes.js';
-import { cleanQuestionName } from '../../../src/formats/gift/php-text.js';
+import { cleanQuestionName } from '../../../src/formats/php-text.js';
 
 /** Pieces of text that GIFT must escape or that trip naive parsers. */
 const TRICKY = [

@@ -50,6 +50,9 @@ const cases: [string, string, { questions?: Partial<Question>[]; error?: string;
   ['num-range', 'Q{#1..5}', { questions: [{ type: 'numerical', answers: [{ text: '3', format: 'moodle', files: [], fraction: 1, feedback: rich(''), tolerance: 2 }] }] }],
   ['num-range-float', 'Q{#3.141..3.142}', { questions: [{ type: 'numerical', answers: [{ text: '3.1415', format: 'moodle', files: [], fraction: 1, feedback: rich(''), tolerance: 0.00050000000000017 }] }] }],
   ['num-range-nonnumeric', 'Q{#a..b}', { error: 'rangenotnumber' }],
+  // PHP: "-0.0" is the float -0.0, so ($max + $min) / 2 is -0.0 and is stored as "-0"; "-0" is the int 0.
+  ['num-range-negative-zero', 'Q{#-0.0..-0.0}', { questions: [{ type: 'numerical', answers: [{ text: '-0', format: 'moodle', files: [], fraction: 1, feedback: rich(''), tolerance: 0 }] }] }],
+  ['num-range-int-zero', 'Q{#-0..-0}', { questions: [{ type: 'numerical', answers: [{ text: '0', format: 'moodle', files: [], fraction: 1, feedback: rich(''), tolerance: 0 }] }] }],
   ['num-tilde-only', 'Q{#3~}', { questions: [{ type: 'numerical', answers: [
     { text: '3', format: 'moodle', files: [], fraction: 1, feedback: rich(''), tolerance: 0 },
     { text: '*', format: 'moodle', files: [], fraction: 0, feedback: rich(''), tolerance: 0 },

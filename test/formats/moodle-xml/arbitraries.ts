@@ -17,7 +17,7 @@ import {
   type TextFormat,
   type UnsupportedQuestion,
 } from '../../../src/model/index.js';
-import { htmlIsBlank } from '../../../src/formats/moodle-xml/php-values.js';
+import { htmlIsBlank } from '../../../src/formats/php-text.js';
 
 /** Pieces of text that stress the writer: CDATA ends, markup, entities, quotes, GIFT's specials, Russian, TeX. */
 const TOKENS = [

@@ -1,7 +1,7 @@
 // Moodle's reading rules that its vectors do not cover one by one: defaults per type, yes/no spellings,
 // snapping, raw values, legacy forms and categories.
 import { describe, expect, it } from 'vitest';
-import { parseMoodleXml } from '../../../src/formats/moodle-xml/index.js';
+import { parseMoodleXml, writeMoodleXmlQuestion } from '../../../src/formats/moodle-xml/index.js';
 import type { Question } from '../../../src/model/index.js';
 import { inQuiz } from './helpers.js';
 
@@ -135,5 +135,49 @@ describe('categories', () => {
       `<question type="description">${name}</question>`,
     ));
     expect(result.categories).toEqual([{ path: '$module$/top/X', info: { text: 'later', format: 'html', files: [] }, idnumber: 'x' }]);
+  });
+});
+
+// Moodle's XML importer names questions with qformat_default's clean_question_name() and
+// create_default_question_name(), as the GIFT importer does, and blanks hints with html_is_blank(); these are
+// the cases where a rougher tag stripper and a plain cut at 252 characters gave other names.
+describe('names and blank texts as qformat_default and html_is_blank make them', () => {
+  const named = (text: string) => one(`<question type="description"><name><text><![CDATA[${text}]]></text></name></question>`).name;
+
+  it('PARAM_TEXT keeps well-formed multilang spans in a name and strips other tags', () => {
+    const spans = '<span lang="en" class="multilang">Owl</span><span lang="fr" class="multilang">Hibou</span>';
+    expect(named(`<b>Bird</b> ${spans}`)).toBe(`Bird ${spans}`);
+  });
+
+  it("PHP's strip_tags: a quoted '>' stays inside the tag and '<' before a digit opens one (PHP 8.2 output)", () => {
+    expect(named('<a title="a>b">Link</a> x<2')).toBe('Link x');
+    expect(named('<<b>Bold')).toBe('');
+    expect(named('Less than <2> here')).toBe('Less than  here');
+  });
+
+  it('a name over 255 characters is cut by shorten_text at a space, then gets "..."', () => {
+    expect(named('word '.repeat(80).trim())).toBe(`${'word '.repeat(49)}...`);
+  });
+
+  it('a Cloze question without a name is named from its text with {#n} for each part', () => {
+    const text = '<p>The {1:SHORTANSWER:=Owl} and the {1:SHORTANSWER:=Pussy-cat} went to sea</p>';
+    const q = one(`<question type="cloze"><questiontext format="html"><text><![CDATA[${text}]]></text></questiontext></question>`);
+    expect(q.name).toBe('The {#1} and the {#2} went to sea');
+  });
+
+  it('a hint holding only a comment is blank for html_is_blank, even with an <img> inside the comment', () => {
+    const hint = '<hint format="html"><text><![CDATA[<!-- <img src="x.png"> -->]]></text></hint>';
+    const kept = '<hint format="html"><text><![CDATA[<img src="x.png">]]></text></hint>';
+    expect(one(`<question type="shortanswer">${name}<answer fraction="100"><text>a</text></answer>${hint}${kept}</question>`).hints
+      .map((h) => h.text.text)).toEqual(['<img src="x.png">']);
+  });
+});
+
+describe('numbers as PHP reads them', () => {
+  // PHP reads "-0" as the int 0 (var_export("-0" + 0) is 0), and Moodle's decimal column stores 0: never "-0".
+  it('<defaultgrade>-0</defaultgrade> is the mark 0, and is written back as 0', () => {
+    const q = one(`<question type="truefalse">${name}<defaultgrade>-0</defaultgrade></question>`);
+    expect(Object.is(q.defaultMark, 0)).toBe(true);
+    expect(writeMoodleXmlQuestion(q)).toContain('<defaultgrade>0</defaultgrade>');
   });
 });

@@ -1,9 +1,10 @@
 // The PHP and Moodle text functions that decide question names on import: strip_tags(), Moodle's
-// shorten_text(), clean_param(PARAM_TEXT) and the two name helpers of qformat_default. They are reproduced
+// shorten_text(), clean_param(PARAM_TEXT) and the two name helpers of qformat_default, which the GIFT and the
+// Moodle XML importers share (both are qformat_default subclasses); and html_is_blank(). They are reproduced
 // step by step because their quirks (a lone '<' dropped, '...' appended, '0' treated as empty) show up in
 // the names Moodle gives questions.
 
-import { phpTrim } from '../../model/index.js';
+import { phpTrim } from '../model/index.js';
 
 const isCSpace = (c: number): boolean => c === 32 || (c >= 9 && c <= 13);
 
@@ -216,6 +217,15 @@ export function stripTags(s: string, allowed = ''): string {
     p++;
   }
   return out;
+}
+
+const KEPT_BY_HTML_IS_BLANK = '<img><object><applet><input><select><textarea><hr>';
+
+/** Moodle's html_is_blank(): nothing but spaces left once strip_tags() keeps only images, inputs and rules. */
+export function htmlIsBlank(s: string): boolean {
+  // Without a '<', strip_tags only drops NULs, which trim drops too.
+  if (!s.includes('<')) return phpTrim(s) === '';
+  return phpTrim(stripTags(s, KEPT_BY_HTML_IS_BLANK)) === '';
 }
 
 /** Non-overlapping `<.*?>` matches (dot-all, lazy), as preg_match_all('/<.*>/suU') finds them. */
