@@ -62,6 +62,12 @@ export function closeDatabase(db: Database): void {
 }
 
 /**
+ * One transaction function per connection, given the work as its argument: wrapping every call in a new one
+ * costs more than the savepoint itself.
+ */
+const runners = new WeakMap<Database, BetterSqlite3.Transaction<(fn: () => unknown) => unknown>>();
+
+/**
  * Runs `fn` in a write (BEGIN IMMEDIATE) transaction: all of it commits or, if it throws, none of it.
  * Inside another transaction it becomes a savepoint, so repository methods compose.
  */
@@ -70,9 +76,6 @@ export function transaction<T>(db: Database, fn: () => T): T {
   if (run === undefined) runners.set(db, (run = db.transaction((f: () => unknown) => f())));
   return run.immediate(fn) as T;
 }
-
-/** One transaction function per connection, given the work as its argument: wrapping each call anew costs more than a savepoint. */
-const runners = new WeakMap<Database, BetterSqlite3.Transaction<(fn: () => unknown) => unknown>>();
 
 const pings = new WeakMap<Database, Statement>();
 
