@@ -7,6 +7,7 @@ import { gradeResponse } from '../../src/grading/index.js';
 import { attemptJson } from '../../src/http/attempt-json.js';
 import type { Question } from '../../src/model/index.js';
 import { bearer, useService } from '../helpers/service.js';
+import { bytes } from '../helpers/bytes.js';
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -75,14 +76,6 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
 /** Files an attempt that chose the right answers does not show. */
 const HIDDEN = ['wrong.png', 'partial.png', 'incorrect.png', 'hint.png', 'false.png', 'other.png', 'grader.png', 'diagram.png'];
 const FIXED_AREAS = ['general', 'correct', 'partiallycorrect', 'incorrect', 'true', 'false', 'answer', 'text', 'hint', 'graderinfo'];
-
-/** Collects a response body as bytes, whatever its type (superagent hands the parser the raw stream). */
-function bytes(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 const URLS = /\/api\/v1\/attempts\/\d+\/files\/[^"\\ ]+/g;
 

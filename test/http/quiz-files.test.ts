@@ -3,6 +3,7 @@
 import request from 'supertest';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { bearer, useService } from '../helpers/service.js';
+import { bytes } from '../helpers/bytes.js';
 
 const PNG = 'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==';
 const b64 = (text: string) => Buffer.from(text).toString('base64');
@@ -51,14 +52,6 @@ const XML = `<?xml version="1.0" encoding="UTF-8"?>
 </quiz>`;
 
 const HIDDEN = ['general.png', 'correct.png', 'feedback.png', 'hint.png'];
-
-/** Collects a response body as bytes, whatever its type (superagent hands the parser the raw stream). */
-function bytes(res: request.Response, done: (error: Error | null, body: Buffer) => void): void {
-  const stream = res as unknown as NodeJS.ReadableStream;
-  const chunks: Buffer[] = [];
-  stream.on('data', (chunk: Buffer) => chunks.push(chunk));
-  stream.on('end', () => done(null, Buffer.concat(chunks)));
-}
 
 interface Item {
   slot: number;
