@@ -2,26 +2,17 @@
 // never has to switch them), and the API behaves through it as through express's own server: keep-alive
 // connections, bodies, problems, the docs page.
 import type { IncomingMessage, Server, ServerResponse } from 'node:http';
-import type { AddressInfo } from 'node:net';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createHttpServer } from '../../src/http/http-server.js';
 import { useApi } from '../attempts/harness.js';
+import { useListening } from '../helpers/listening.js';
 import { choiceIds, rightResponses } from '../attempts/rnn-quiz.js';
 
 const api = useApi();
-const servers: Server[] = [];
-afterEach(async () => {
-  for (const server of servers.splice(0)) {
-    server.closeAllConnections();
-    await new Promise((resolve) => server.close(resolve));
-  }
-});
+const listen = useListening();
 
 async function listening(server: Server): Promise<string> {
-  servers.push(server);
-  server.listen(0, '127.0.0.1');
-  await new Promise((resolve) => server.once('listening', resolve));
-  return `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  return `http://127.0.0.1:${await listen(server)}`;
 }
 
 describe('createHttpServer', () => {

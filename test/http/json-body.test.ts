@@ -2,10 +2,11 @@
 // byte order mark, gzip; each refused body with its status as problem+json, nothing stored; and the server still
 // answering after a client gives up mid-body.
 import { request as httpRequest, type IncomingHttpHeaders } from 'node:http';
-import type { AddressInfo } from 'node:net';
 import { gzipSync } from 'node:zlib';
-import { afterEach, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
+import { createHttpServer } from '../../src/http/http-server.js';
 import { useApi, type Api } from '../attempts/harness.js';
+import { useListening } from '../helpers/listening.js';
 
 const LIMIT = 4096;
 const api = useApi({ maxJsonBytes: LIMIT });
@@ -18,18 +19,9 @@ interface Answer {
   body: Record<string, unknown>;
 }
 
-const servers: { close(): void }[] = [];
-afterEach(() => {
-  for (const server of servers.splice(0)) server.close();
-});
-
-/** The app on a real port. */
-async function listening(a: Api): Promise<number> {
-  const server = a.app.listen(0, '127.0.0.1');
-  servers.push(server);
-  await new Promise((resolve) => server.once('listening', resolve));
-  return (server.address() as AddressInfo).port;
-}
+/** The app on a real port, on the server `npm start` listens with. */
+const listen = useListening();
+const listening = (a: Api) => listen(createHttpServer(a.app));
 
 /**
  * A POST whose body is written in the given pieces, a tick apart; `end: false` leaves the request unfinished and
