@@ -89,9 +89,10 @@ export const errorHandler: ErrorRequestHandler = (err, req, res, next) => {
   }
   const parserError = typeof err?.type === 'string' ? PARSER_ERRORS[err.type] : undefined;
   if (parserError) return sendProblem(res, parserError[0], parserError[1]);
-  // Other client errors a body parser raises (a compressed body that does not inflate) carry their status.
+  // Any other client error from express's stack (a compressed body that does not inflate) keeps its status;
+  // `expose` is http-errors' mark of a message meant for the client.
   if (err?.expose === true && Number.isInteger(err.status) && err.status >= 400 && err.status < 500) {
-    return sendProblem(res, err.status, 'The request body could not be read.');
+    return sendProblem(res, err.status, `The request could not be served: ${String(err.message)}.`);
   }
   req.log?.error({ err, req: { id: req.id } }, 'unhandled error');
   sendProblem(res, 500, 'The server could not complete the request.');

@@ -80,6 +80,7 @@ describe('JSON request bodies', () => {
     expect(res!.status).toBe(201);
     const broken = await post(port, a.client, headers, [Buffer.from(BODY)]);
     expect(broken!.status).toBe(400);
+    expect(broken!.body.detail).toBe('The request could not be served: incorrect header check.');
     expect(broken!.headers['content-type']).toMatch(/^application\/problem\+json/);
     expect(stored(a)).toBe(1);
   });
