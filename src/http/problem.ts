@@ -64,7 +64,6 @@ const PARSER_ERRORS: Record<string, [number, string]> = {
   'encoding.unsupported': [415, 'The request body uses an unsupported content encoding.'],
   'charset.unsupported': [415, 'The request body uses an unsupported charset; send UTF-8.'],
   'request.aborted': [400, 'The request was aborted.'],
-  'request.size.invalid': [400, 'The request body does not match its Content-Length.'],
 };
 
 /** The one place domain error codes become statuses. */
